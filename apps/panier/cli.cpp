@@ -1,0 +1,152 @@
+#include "cli.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "panier/error.hpp"
+#include "panier/version.hpp"
+
+namespace panier::cli {
+
+namespace {
+
+struct CommandEntry {
+  const char* name;
+  const char* summary;
+  Setup setup;
+};
+
+// The subcommands, in the order of the weekly cycle.
+const CommandEntry k_commands[] = {
+    {"init", "Create or migrate the database (idempotent)", setup_init},
+    {"check", "Validate the configuration, the catalogue and the database", setup_check},
+};
+
+std::string env_or_empty(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr ? std::string(value) : std::string();
+}
+
+std::unique_ptr<Clock> make_clock() {
+  // PANIER_TODAY pins "today" (YYYY-MM-DD) for reproducible runs and tests.
+  const std::string today = env_or_empty("PANIER_TODAY");
+  if (today.empty()) {
+    return std::make_unique<SystemClock>();
+  }
+  const auto date = Date::parse(today);
+  if (!date) {
+    throw Error(ExitCode::usage, fmt::format("PANIER_TODAY=\"{}\" is not a date (YYYY-MM-DD)", today));
+  }
+  return std::make_unique<FixedClock>(*date);
+}
+
+void print_errors(std::ostream& err, const std::vector<std::string>& messages) {
+  for (const auto& message : messages) {
+    err << "panier: error: " << message << '\n';
+  }
+}
+
+} // namespace
+
+Context::Context(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
+
+std::string Context::config_path() const {
+  if (!options.config.empty()) {
+    return options.config;
+  }
+  if (std::string env = env_or_empty("PANIER_CONFIG"); !env.empty()) {
+    return env;
+  }
+  return "panier.toml";
+}
+
+std::string Context::database_override() const {
+  if (!options.database.empty()) {
+    return options.database;
+  }
+  return env_or_empty("PANIER_DB");
+}
+
+const Config& Context::config() {
+  if (!m_config) {
+    m_config = load_config(config_path(), default_datadir());
+  }
+  return *m_config;
+}
+
+std::string Context::database_path() {
+  std::string path = database_override();
+  return path.empty() ? config().database_path() : path;
+}
+
+Store Context::open_store(OpenMode mode) {
+  const int timeout = config().organisation.busy_timeout_s;
+  return Store::open(database_path(), mode, timeout);
+}
+
+Week Context::week(const std::string& text) const {
+  if (!m_clock) {
+    const_cast<Context*>(this)->m_clock = make_clock();
+  }
+  auto week = parse_week_arg(text, m_clock->today());
+  if (!week) {
+    throw Error(ExitCode::usage,
+                fmt::format("\"{}\" is not a week (write 2026-W49, this, next or a date 2026-12-03)", text));
+  }
+  return *week;
+}
+
+void Context::warn(const std::string& message) {
+  if (!options.quiet) {
+    m_err << "panier: warning: " << message << '\n';
+  }
+}
+
+void Context::trace(const std::string& message) {
+  if (options.verbose) {
+    m_err << "panier: " << message << '\n';
+  }
+}
+
+int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  Context context(out, err);
+  CLI::App app{"panier runs a solidarity vegetable-basket scheme: plan, allocate, deliver, report.",
+               "panier"};
+  app.set_version_flag("--version", fmt::format("panier {}", version()));
+  app.add_option("-c,--config", context.options.config,
+                 "Configuration file (else $PANIER_CONFIG, else ./panier.toml)");
+  app.add_option("--db", context.options.database,
+                 "Database file (else $PANIER_DB, else the config's database)");
+  auto* quiet = app.add_flag("-q,--quiet", context.options.quiet, "Print only results and errors");
+  app.add_flag("-v,--verbose", context.options.verbose, "Explain what is being done on stderr")
+      ->excludes(quiet);
+  app.require_subcommand(1, 1);
+  app.fallthrough();
+  for (const auto& command : k_commands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    command.setup(*sub, context);
+  }
+  try {
+    app.parse(argc, argv);
+    return 0;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    err << "panier: error: " << e.what() << '\n' << "Run 'panier --help' for usage.\n";
+    return static_cast<int>(ExitCode::usage);
+  } catch (const Error& e) {
+    print_errors(err, e.messages());
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    err << "panier: error: internal error: " << e.what() << '\n';
+    return static_cast<int>(ExitCode::internal);
+  }
+}
+
+} // namespace panier::cli

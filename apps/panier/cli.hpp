@@ -1,0 +1,67 @@
+// The command line: global options, the table of subcommands and the one place that turns
+// errors into messages and exit codes.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "panier/config.hpp"
+#include "panier/store.hpp"
+#include "panier/week.hpp"
+
+namespace panier::cli {
+
+struct GlobalOptions {
+  std::string config;
+  std::string database;
+  bool quiet = false;
+  bool verbose = false;
+};
+
+// What every subcommand receives: the global options, lazily loaded config, the clock and the
+// output streams.
+class Context {
+public:
+  Context(std::ostream& out, std::ostream& err);
+
+  GlobalOptions options;
+
+  // -c, else $PANIER_CONFIG, else ./panier.toml
+  std::string config_path() const;
+  // --db, else $PANIER_DB; empty when neither is given.
+  std::string database_override() const;
+  const Config& config();
+  // --db, else $PANIER_DB, else the config's database.
+  std::string database_path();
+  Store open_store(OpenMode mode);
+  const Clock& clock() const { return *m_clock; }
+  // Parses a week argument ("2026-W49", "this", "next", a date) or throws Error(usage).
+  Week week(const std::string& text) const;
+
+  std::ostream& out() { return m_out; }
+  // "panier: warning: …" on stderr, unless --quiet.
+  void warn(const std::string& message);
+  // Progress and detail on stderr, only with --verbose.
+  void trace(const std::string& message);
+
+private:
+  std::ostream& m_out;
+  std::ostream& m_err;
+  std::optional<Config> m_config;
+  std::unique_ptr<Clock> m_clock;
+};
+
+// Each subcommand file provides one of these.
+using Setup = void (*)(CLI::App& app, Context& context);
+
+void setup_init(CLI::App& app, Context& context);
+void setup_check(CLI::App& app, Context& context);
+
+// Parses argv, runs the subcommand and returns the exit status.
+int run(int argc, char** argv, std::ostream& out, std::ostream& err);
+
+} // namespace panier::cli

@@ -1,0 +1,28 @@
+// panier init: create or migrate the database.
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli.hpp"
+
+namespace panier::cli {
+
+void setup_init(CLI::App& app, Context& context) {
+  app.callback([&context] {
+    const std::string path = context.database_path();
+    const InitResult result = Store::init(path, context.config().organisation.busy_timeout_s);
+    if (context.options.quiet) {
+      return;
+    }
+    if (result.created) {
+      context.out() << fmt::format("{}: created, schema version {}\n", path, result.to_version);
+    } else if (result.from_version != result.to_version) {
+      context.out() << fmt::format("{}: migrated from schema version {} to {}\n", path, result.from_version,
+                                   result.to_version);
+    } else {
+      context.out() << fmt::format("{}: up to date, schema version {}\n", path, result.to_version);
+    }
+  });
+}
+
+} // namespace panier::cli

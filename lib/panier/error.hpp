@@ -1,0 +1,56 @@
+// Errors and exit codes: the one place that maps a kind of failure to the documented sysexits code.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace panier {
+
+// Exit statuses of the interface contract (sysexits).
+enum class ExitCode : int {
+  ok = 0,
+  internal = 1,
+  usage = 64,
+  data = 65,
+  no_input = 66,
+  cant_create = 73,
+  io = 74,
+  busy = 75,
+  config = 78,
+};
+
+// A failure a user can act on. Carries one or more messages (each already located as
+// "FILE:LINE: what" where a location exists) and the exit code the process ends with.
+class Error : public std::runtime_error {
+public:
+  Error(ExitCode code, std::string message);
+  Error(ExitCode code, std::vector<std::string> messages);
+
+  ExitCode code() const noexcept { return m_code; }
+  const std::vector<std::string>& messages() const noexcept { return m_messages; }
+
+private:
+  ExitCode m_code;
+  std::vector<std::string> m_messages;
+};
+
+// "FILE:LINE: message" (or "FILE:LINE:COL: message" when col > 0).
+std::string located(std::string_view file, long line, std::string_view message, long col = 0);
+
+// Collects every problem found in one input so they can all be reported at once.
+class Diagnostics {
+public:
+  void add(std::string message) { m_messages.push_back(std::move(message)); }
+  bool empty() const noexcept { return m_messages.empty(); }
+  std::size_t size() const noexcept { return m_messages.size(); }
+  const std::vector<std::string>& messages() const noexcept { return m_messages; }
+  // Throws Error(code, all messages) when anything was collected.
+  void throw_if_any(ExitCode code) const;
+
+private:
+  std::vector<std::string> m_messages;
+};
+
+} // namespace panier

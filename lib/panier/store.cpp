@@ -1,0 +1,203 @@
+#include "panier/store.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include "panier/error.hpp"
+
+namespace panier {
+
+namespace {
+
+// 'PANI': marks the file as a panier database (PRAGMA application_id).
+constexpr int k_application_id = 0x50414E49;
+
+// Append-only: never edit a released migration, add a new one.
+const char* const k_migrations[] = {
+    // 1: bookkeeping
+    R"sql(
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+INSERT INTO meta (key, value) VALUES ('application', 'panier');
+)sql",
+};
+
+constexpr int k_latest = static_cast<int>(std::size(k_migrations));
+
+bool is_busy(int code) {
+  const int primary = code & 0xff;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+int pragma_int(SQLite::Database& db, const char* pragma) {
+  SQLite::Statement query(db, pragma);
+  query.executeStep();
+  return query.getColumn(0).getInt();
+}
+
+void configure(SQLite::Database& db, int busy_timeout_s) {
+  db.setBusyTimeout(busy_timeout_s * 1000);
+  db.exec("PRAGMA foreign_keys = ON");
+}
+
+void check_identity(SQLite::Database& db, const std::string& path) {
+  const int application_id = pragma_int(db, "PRAGMA application_id");
+  const int version = pragma_int(db, "PRAGMA user_version");
+  if (application_id != k_application_id && !(application_id == 0 && version == 0)) {
+    throw Error(ExitCode::data, fmt::format("{}: not a panier database", path));
+  }
+  if (version > k_latest) {
+    throw Error(ExitCode::data,
+                fmt::format("{}: database schema version {} is newer than this panier supports ({}); "
+                            "use a newer panier",
+                            path, version, k_latest));
+  }
+}
+
+// Creates an empty file readable by its owner only, before SQLite opens it: it will hold
+// personal data, and SQLite gives its -wal and -shm files the same mode.
+bool create_private_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) {
+      return false;
+    }
+    throw Error(ExitCode::cant_create,
+                fmt::format("{}: cannot create database: {}", path, std::strerror(errno)));
+  }
+  ::close(fd);
+  return true;
+}
+
+} // namespace
+
+void translate_sqlite_errors(const std::string& path, const std::function<void()>& body) {
+  try {
+    body();
+  } catch (const SQLite::Exception& e) {
+    const int code = e.getErrorCode();
+    if (is_busy(code)) {
+      throw Error(ExitCode::busy, fmt::format("{}: database busy, try again", path));
+    }
+    const int primary = code & 0xff;
+    if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM || primary == SQLITE_READONLY) {
+      throw Error(ExitCode::cant_create, fmt::format("{}: cannot open database: {}", path, e.what()));
+    }
+    if (primary == SQLITE_IOERR || primary == SQLITE_FULL) {
+      throw Error(ExitCode::io, fmt::format("{}: I/O error: {}", path, e.what()));
+    }
+    if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
+      throw Error(ExitCode::data, fmt::format("{}: not a panier database ({})", path, e.what()));
+    }
+    throw Error(ExitCode::internal, fmt::format("{}: database error: {}", path, e.what()));
+  }
+}
+
+Store::Store(std::string path, std::unique_ptr<SQLite::Database> db)
+    : m_path(std::move(path)), m_db(std::move(db)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+int Store::latest_version() { return k_latest; }
+
+Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    throw Error(ExitCode::no_input, fmt::format("{}: database not found; run panier init", path));
+  }
+  std::unique_ptr<SQLite::Database> db;
+  translate_sqlite_errors(path, [&] {
+    db = std::make_unique<SQLite::Database>(
+        path, mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE);
+    configure(*db, busy_timeout_s);
+    check_identity(*db, path);
+    const int version = pragma_int(*db, "PRAGMA user_version");
+    if (version < k_latest) {
+      throw Error(ExitCode::data,
+                  fmt::format("{}: database schema version {} is older than this panier's ({}); "
+                              "run panier init to migrate it",
+                              path, version, k_latest));
+    }
+  });
+  return Store(path, std::move(db));
+}
+
+InitResult Store::init(const std::string& path, int busy_timeout_s) {
+  InitResult result;
+  result.created = create_private_file(path);
+  std::unique_ptr<SQLite::Database> db;
+  translate_sqlite_errors(path, [&] {
+    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+    configure(*db, busy_timeout_s);
+    check_identity(*db, path);
+    {
+      SQLite::Transaction first(*db, SQLite::TransactionBehavior::IMMEDIATE);
+      result.from_version = pragma_int(*db, "PRAGMA user_version");
+      first.commit();
+    }
+    if (pragma_int(*db, "PRAGMA user_version") < k_latest) {
+      db->exec("PRAGMA journal_mode = WAL");
+    }
+    for (int target = 1; target <= k_latest; ++target) {
+      SQLite::Transaction step(*db, SQLite::TransactionBehavior::IMMEDIATE);
+      if (pragma_int(*db, "PRAGMA user_version") >= target) {
+        continue; // another process got there first
+      }
+      db->exec(k_migrations[target - 1]);
+      db->exec(fmt::format("PRAGMA user_version = {}", target));
+      if (target == 1) {
+        db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+      }
+      step.commit();
+    }
+    result.to_version = pragma_int(*db, "PRAGMA user_version");
+  });
+  return result;
+}
+
+int Store::schema_version() {
+  int version = 0;
+  translate_sqlite_errors(m_path, [&] { version = pragma_int(*m_db, "PRAGMA user_version"); });
+  return version;
+}
+
+void Store::write(const std::function<void()>& work) {
+  translate_sqlite_errors(m_path, [&] {
+    SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    work();
+    transaction.commit();
+  });
+}
+
+std::vector<std::string> Store::integrity_problems() {
+  std::vector<std::string> problems;
+  translate_sqlite_errors(m_path, [&] {
+    SQLite::Statement quick(*m_db, "PRAGMA quick_check");
+    while (quick.executeStep()) {
+      const std::string line = quick.getColumn(0).getString();
+      if (line != "ok") {
+        problems.push_back(fmt::format("{}: integrity: {}", m_path, line));
+      }
+    }
+    SQLite::Statement keys(*m_db, "PRAGMA foreign_key_check");
+    while (keys.executeStep()) {
+      problems.push_back(fmt::format("{}: table {} row {} refers to a missing row of {}", m_path,
+                                     keys.getColumn(0).getString(), keys.getColumn(1).getInt64(),
+                                     keys.getColumn(2).getString()));
+    }
+  });
+  return problems;
+}
+
+} // namespace panier
