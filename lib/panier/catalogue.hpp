@@ -18,9 +18,9 @@ struct Vegetable {
   std::string id;
   std::string name;
   Unit unit = Unit::kg;
-  Cents price = 0;        // reference price per unit
-  Milli step = 0;         // portion step, thousandths of the unit
-  Milli min = 0;          // smallest portion worth giving, thousandths of the unit
+  Cents price = 0;          // reference price per unit
+  Milli step = 0;           // portion step, thousandths of the unit
+  Milli min = 0;            // smallest portion worth giving, thousandths of the unit
   std::uint16_t months = 0; // bit m-1 set when in season in month m
   bool unfamiliar = false;
   std::int64_t grams_per_unit = 1000; // average weight of one unit
@@ -30,10 +30,10 @@ struct Vegetable {
 };
 
 struct Catalogue {
-  std::string file; // as shown in messages
+  std::string file;                  // as shown in messages
   std::vector<Vegetable> vegetables; // sorted by id
 
-  const Vegetable* find(std::string_view id) const;
+  const Vegetable *find(std::string_view id) const;
 };
 
 } // namespace panier

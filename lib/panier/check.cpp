@@ -8,20 +8,20 @@
 
 namespace panier {
 
-CheckResult run_check(const CheckRequest& request) {
+CheckResult run_check(const CheckRequest &request) {
   CheckResult result;
   std::optional<Config> config;
   try {
     config = load_config(request.config_path, request.datadir);
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     result.problems = e.messages();
     result.code = ExitCode::config;
   }
   if (config) {
-    result.summary.push_back(fmt::format(
-        "config {}: {} sizes, {} schemes, {} funders, {} points, {} vans, {} vegetables", config->file,
-        config->sizes.size(), config->schemes.size(), config->funders.size(), config->points.size(),
-        config->vans.size(), config->catalogue.vegetables.size()));
+    result.summary.push_back(
+        fmt::format("config {}: {} sizes, {} schemes, {} funders, {} points, {} vans, {} vegetables",
+                    config->file, config->sizes.size(), config->schemes.size(), config->funders.size(),
+                    config->points.size(), config->vans.size(), config->catalogue.vegetables.size()));
   }
   std::string database = request.database_override;
   if (database.empty() && config) {
@@ -31,17 +31,22 @@ CheckResult run_check(const CheckRequest& request) {
     return result;
   }
   try {
-    Store store = Store::open(database, OpenMode::read_only, config ? config->organisation.busy_timeout_s : 10);
+    Store store =
+        Store::open(database, OpenMode::read_only, config ? config->organisation.busy_timeout_s : 10);
     auto problems = store.integrity_problems();
     if (problems.empty()) {
-      result.summary.push_back(fmt::format("database {}: schema version {}", database, store.schema_version()));
+      result.summary.push_back(
+          fmt::format("database {}: schema version {}", database, store.schema_version()));
     }
-    for (auto& problem : problems) {
+    for (auto &problem : problems) {
       result.problems.push_back(std::move(problem));
     }
-  } catch (const Error& e) {
-    for (const auto& message : e.messages()) {
+  } catch (const Error &e) {
+    for (const auto &message : e.messages()) {
       result.problems.push_back(message);
+    }
+    if (result.code == ExitCode::ok) {
+      result.code = e.code();
     }
   }
   if (!result.problems.empty() && result.code == ExitCode::ok) {

@@ -19,9 +19,9 @@ struct CheckRequest {
 struct CheckResult {
   std::vector<std::string> problems;
   std::vector<std::string> summary; // what was checked, when it is sound
-  ExitCode code = ExitCode::ok;    // config (78) for configuration problems, else data (65)
+  ExitCode code = ExitCode::ok;     // config (78) for configuration problems, else data (65)
 };
 
-CheckResult run_check(const CheckRequest& request);
+CheckResult run_check(const CheckRequest &request);
 
 } // namespace panier

@@ -22,15 +22,15 @@ std::string_view trim(std::string_view text) {
 }
 } // namespace
 
-CsvReader::CsvReader(const std::string& path)
-    : m_owned(std::make_unique<std::ifstream>(path, std::ios::binary)), m_input(m_owned.get()),
-      m_name(path), m_buffer(k_buffer_size) {
+CsvReader::CsvReader(const std::string &path)
+    : m_owned(std::make_unique<std::ifstream>(path, std::ios::binary)), m_input(m_owned.get()), m_name(path),
+      m_buffer(k_buffer_size) {
   if (!*m_owned) {
     throw Error(ExitCode::no_input, fmt::format("{}: cannot open file", path));
   }
 }
 
-CsvReader::CsvReader(std::istream& input, std::string display_name)
+CsvReader::CsvReader(std::istream &input, std::string display_name)
     : m_input(&input), m_name(std::move(display_name)), m_buffer(k_buffer_size) {}
 
 CsvReader::~CsvReader() = default;
@@ -92,7 +92,7 @@ bool CsvReader::read_record() {
       m_ends.push_back(m_record.size());
       return true;
     }
-    const char* data = m_buffer.data();
+    const char *data = m_buffer.data();
     if (state == State::unquoted || state == State::field_start) {
       // Copy a run of ordinary characters at once.
       std::size_t i = m_pos;
@@ -143,8 +143,9 @@ bool CsvReader::read_record() {
         if (state == State::field_start) {
           state = State::quoted;
         } else {
-          throw Error(ExitCode::data,
-                      located(m_name, m_line, "a quote '\"' inside an unquoted field; quote the whole field"));
+          throw Error(
+              ExitCode::data,
+              located(m_name, m_line, "a quote '\"' inside an unquoted field; quote the whole field"));
         }
       }
       break;
@@ -167,8 +168,7 @@ bool CsvReader::read_record() {
         --m_pos; // let the unquoted branch end the record
         state = State::unquoted;
       } else {
-        throw Error(ExitCode::data,
-                    located(m_name, m_line, "unexpected character after a closing quote"));
+        throw Error(ExitCode::data, located(m_name, m_line, "unexpected character after a closing quote"));
       }
       break;
     }
@@ -188,7 +188,7 @@ void CsvReader::read_header(std::span<const CsvColumn> columns) {
     throw Error(ExitCode::data, located(m_name, 1, "empty file: expected a header row"));
   }
   m_names.clear();
-  for (const auto& column : columns) {
+  for (const auto &column : columns) {
     m_names.push_back(column.name);
   }
   m_map.assign(columns.size(), -1);
@@ -196,11 +196,10 @@ void CsvReader::read_header(std::span<const CsvColumn> columns) {
   Diagnostics problems;
   std::size_t begin = 0;
   for (std::size_t field = 0; field < m_ends.size(); ++field) {
-    const std::string_view name =
-        trim(std::string_view(m_record).substr(begin, m_ends[field] - begin));
+    const std::string_view name = trim(std::string_view(m_record).substr(begin, m_ends[field] - begin));
     begin = m_ends[field];
-    const auto found = std::find_if(columns.begin(), columns.end(),
-                                    [&](const CsvColumn& c) { return c.name == name; });
+    const auto found =
+        std::find_if(columns.begin(), columns.end(), [&](const CsvColumn &c) { return c.name == name; });
     if (found == columns.end()) {
       problems.add(located(m_name, 1, fmt::format("unknown column \"{}\"", name)));
       continue;
@@ -235,7 +234,9 @@ bool CsvReader::next() {
   }
 }
 
-bool CsvReader::has_column(std::size_t column) const { return m_map.at(column) >= 0; }
+bool CsvReader::has_column(std::size_t column) const {
+  return m_map.at(column) >= 0;
+}
 
 std::string_view CsvReader::text(std::size_t column) const {
   const int field = m_map.at(column);
@@ -274,7 +275,9 @@ std::string CsvReader::where(std::string_view message) const {
   return located(m_name, m_record_line, message);
 }
 
-void CsvReader::fail(std::string_view message) const { throw Error(ExitCode::data, where(message)); }
+void CsvReader::fail(std::string_view message) const {
+  throw Error(ExitCode::data, where(message));
+}
 
 void CsvWriter::field(std::string_view value) {
   if (!m_first) {
@@ -301,14 +304,14 @@ void CsvWriter::end_row() {
 }
 
 void CsvWriter::row(std::span<const std::string> fields) {
-  for (const auto& f : fields) {
+  for (const auto &f : fields) {
     field(f);
   }
   end_row();
 }
 
 void CsvWriter::row(std::initializer_list<std::string_view> fields) {
-  for (const auto& f : fields) {
+  for (const auto &f : fields) {
     field(f);
   }
   end_row();

@@ -115,7 +115,7 @@ std::string Fraction::to_string() const {
   return fmt::format("{}/{}", num, den);
 }
 
-Fraction Fraction::operator+(const Fraction& other) const {
+Fraction Fraction::operator+(const Fraction &other) const {
   return reduced(num * other.den + other.num * den, den * other.den);
 }
 

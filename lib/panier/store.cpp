@@ -21,7 +21,7 @@ namespace {
 constexpr int k_application_id = 0x50414E49;
 
 // Append-only: never edit a released migration, add a new one.
-const char* const k_migrations[] = {
+const char *const k_migrations[] = {
     // 1: bookkeeping
     R"sql(
 CREATE TABLE meta (
@@ -39,18 +39,18 @@ bool is_busy(int code) {
   return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
 
-int pragma_int(SQLite::Database& db, const char* pragma) {
+int pragma_int(SQLite::Database &db, const char *pragma) {
   SQLite::Statement query(db, pragma);
   query.executeStep();
   return query.getColumn(0).getInt();
 }
 
-void configure(SQLite::Database& db, int busy_timeout_s) {
+void configure(SQLite::Database &db, int busy_timeout_s) {
   db.setBusyTimeout(busy_timeout_s * 1000);
   db.exec("PRAGMA foreign_keys = ON");
 }
 
-void check_identity(SQLite::Database& db, const std::string& path) {
+void check_identity(SQLite::Database &db, const std::string &path) {
   const int application_id = pragma_int(db, "PRAGMA application_id");
   const int version = pragma_int(db, "PRAGMA user_version");
   if (application_id != k_application_id && !(application_id == 0 && version == 0)) {
@@ -66,7 +66,7 @@ void check_identity(SQLite::Database& db, const std::string& path) {
 
 // Creates an empty file readable by its owner only, before SQLite opens it: it will hold
 // personal data, and SQLite gives its -wal and -shm files the same mode.
-bool create_private_file(const std::string& path) {
+bool create_private_file(const std::string &path) {
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST) {
@@ -81,10 +81,10 @@ bool create_private_file(const std::string& path) {
 
 } // namespace
 
-void translate_sqlite_errors(const std::string& path, const std::function<void()>& body) {
+void translate_sqlite_errors(const std::string &path, const std::function<void()> &body) {
   try {
     body();
-  } catch (const SQLite::Exception& e) {
+  } catch (const SQLite::Exception &e) {
     const int code = e.getErrorCode();
     if (is_busy(code)) {
       throw Error(ExitCode::busy, fmt::format("{}: database busy, try again", path));
@@ -105,21 +105,23 @@ void translate_sqlite_errors(const std::string& path, const std::function<void()
 
 Store::Store(std::string path, std::unique_ptr<SQLite::Database> db)
     : m_path(std::move(path)), m_db(std::move(db)) {}
-Store::Store(Store&&) noexcept = default;
-Store& Store::operator=(Store&&) noexcept = default;
+Store::Store(Store &&) noexcept = default;
+Store &Store::operator=(Store &&) noexcept = default;
 Store::~Store() = default;
 
-int Store::latest_version() { return k_latest; }
+int Store::latest_version() {
+  return k_latest;
+}
 
-Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s) {
+Store Store::open(const std::string &path, OpenMode mode, int busy_timeout_s) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     throw Error(ExitCode::no_input, fmt::format("{}: database not found; run panier init", path));
   }
   std::unique_ptr<SQLite::Database> db;
   translate_sqlite_errors(path, [&] {
-    db = std::make_unique<SQLite::Database>(
-        path, mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE);
+    db = std::make_unique<SQLite::Database>(path, mode == OpenMode::read_only ? SQLite::OPEN_READONLY
+                                                                              : SQLite::OPEN_READWRITE);
     configure(*db, busy_timeout_s);
     check_identity(*db, path);
     const int version = pragma_int(*db, "PRAGMA user_version");
@@ -133,7 +135,7 @@ Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s) {
   return Store(path, std::move(db));
 }
 
-InitResult Store::init(const std::string& path, int busy_timeout_s) {
+InitResult Store::init(const std::string &path, int busy_timeout_s) {
   InitResult result;
   result.created = create_private_file(path);
   std::unique_ptr<SQLite::Database> db;
@@ -172,7 +174,7 @@ int Store::schema_version() {
   return version;
 }
 
-void Store::write(const std::function<void()>& work) {
+void Store::write(const std::function<void()> &work) {
   translate_sqlite_errors(m_path, [&] {
     SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
     work();

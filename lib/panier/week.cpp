@@ -66,9 +66,15 @@ std::optional<Date> Date::parse(std::string_view text) {
   return from_ymd(*year, *month, *day);
 }
 
-int Date::year() const { return static_cast<int>(to_ymd(*this).year()); }
-int Date::month() const { return static_cast<int>(static_cast<unsigned>(to_ymd(*this).month())); }
-int Date::day() const { return static_cast<int>(static_cast<unsigned>(to_ymd(*this).day())); }
+int Date::year() const {
+  return static_cast<int>(to_ymd(*this).year());
+}
+int Date::month() const {
+  return static_cast<int>(static_cast<unsigned>(to_ymd(*this).month()));
+}
+int Date::day() const {
+  return static_cast<int>(static_cast<unsigned>(to_ymd(*this).day()));
+}
 
 int Date::weekday() const {
   const chr::weekday wd{chr::sys_days{chr::days{m_days}}};
@@ -79,7 +85,9 @@ std::string Date::to_string() const {
   return fmt::format("{:04}-{:02}-{:02}", year(), month(), day());
 }
 
-int weeks_in_year(int year) { return Week::containing(*Date::from_ymd(year, 12, 28)).number(); }
+int weeks_in_year(int year) {
+  return Week::containing(*Date::from_ymd(year, 12, 28)).number();
+}
 
 std::optional<Week> Week::from_year_week(int year, int number) {
   if (year < 1 || year > 9999 || number < 1 || number > weeks_in_year(year)) {
@@ -107,11 +115,17 @@ Week Week::containing(Date date) {
   return Week(year, (thursday - jan1) / 7 + 1);
 }
 
-Date Week::monday() const { return monday_of_week_one(m_year) + 7 * (m_number - 1); }
+Date Week::monday() const {
+  return monday_of_week_one(m_year) + 7 * (m_number - 1);
+}
 
-Date Week::day(int weekday) const { return monday() + (weekday - 1); }
+Date Week::day(int weekday) const {
+  return monday() + (weekday - 1);
+}
 
-std::string Week::to_string() const { return fmt::format("{:04}-W{:02}", m_year, m_number); }
+std::string Week::to_string() const {
+  return fmt::format("{:04}-W{:02}", m_year, m_number);
+}
 
 std::int32_t Week::ordinal() const {
   const std::int32_t offset = monday().days() - k_epoch_monday;

@@ -9,7 +9,7 @@ using panier::test::TempDir;
 
 namespace {
 
-const char* const k_catalogue = R"(
+const char *const k_catalogue = R"(
 [vegetables.carotte]
 name = "Carotte"
 unit = "kg"
@@ -38,7 +38,7 @@ kg_per_unit = 0.35
 )";
 
 // A valid configuration; tests replace pieces of it.
-const char* const k_valid = R"([organisation]
+const char *const k_valid = R"([organisation]
 name = "Jardin test"
 
 [depot]
@@ -102,16 +102,16 @@ struct Loaded {
   ExitCode code = ExitCode::ok;
 };
 
-Loaded load(const std::string& text, const std::string& catalogue = k_catalogue) {
+Loaded load(const std::string &text, const std::string &catalogue = k_catalogue) {
   TempDir dir;
   dir.write("veg.toml", catalogue);
   const std::string path = dir.write("panier.toml", text);
   Loaded result;
   try {
     result.config = load_config(path, dir.path("."));
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     result.code = e.code();
-    for (const auto& m : e.messages()) {
+    for (const auto &m : e.messages()) {
       // Messages name the file as given; keep only its base name for the assertions.
       const auto at = m.find(dir.path(""));
       result.messages.push_back(at == 0 ? m.substr(dir.path("").size()) : m);
@@ -120,7 +120,7 @@ Loaded load(const std::string& text, const std::string& catalogue = k_catalogue)
   return result;
 }
 
-std::string replace(std::string text, const std::string& from, const std::string& to) {
+std::string replace(std::string text, const std::string &from, const std::string &to) {
   const auto at = text.find(from);
   REQUIRE(at != std::string::npos);
   return text.replace(at, from.size(), to);
@@ -131,7 +131,7 @@ std::string replace(std::string text, const std::string& from, const std::string
 TEST_CASE("a valid configuration loads into plain structs with defaults") {
   const auto r = load(k_valid);
   REQUIRE(r.messages.empty());
-  const Config& c = *r.config;
+  const Config &c = *r.config;
   CHECK(c.organisation.name == "Jardin test");
   CHECK(c.organisation.database == "panier.db");
   CHECK(c.organisation.busy_timeout_s == 10);
@@ -145,7 +145,7 @@ TEST_CASE("a valid configuration loads into plain structs with defaults") {
   CHECK(c.sizes[1].id == "L");
   CHECK(c.sizes[1].value == 1900);
   CHECK(c.sizes[0].target_g == 2500);
-  const Scheme& s = c.schemes.at(0);
+  const Scheme &s = c.schemes.at(0);
   CHECK(s.share_cap == Fraction{1, 3});
   CHECK(s.rounding == 10);
   CHECK(s.weeks == 26);
@@ -160,7 +160,7 @@ TEST_CASE("a valid configuration loads into plain structs with defaults") {
   CHECK(c.points[0].service_min == 10);
   CHECK(c.vans[0].start == 7 * 60 + 30); // from the depot's hours
   CHECK(c.catalogue.vegetables.size() == 3);
-  const Vegetable* panais = c.catalogue.find("panais");
+  const Vegetable *panais = c.catalogue.find("panais");
   REQUIRE(panais);
   CHECK(panais->price == 320);
   CHECK(panais->step == 50);
@@ -173,8 +173,9 @@ TEST_CASE("a valid configuration loads into plain structs with defaults") {
 }
 
 TEST_CASE("catalogue overrides replace single fields") {
-  const auto r = load(replace(k_valid, "file = \"veg.toml\"\n",
-                              "file = \"veg.toml\"\n[catalogue.override.panais]\nprice = 3.50\nunfamiliar = false\n"));
+  const auto r =
+      load(replace(k_valid, "file = \"veg.toml\"\n",
+                   "file = \"veg.toml\"\n[catalogue.override.panais]\nprice = 3.50\nunfamiliar = false\n"));
   REQUIRE(r.messages.empty());
   CHECK(r.config->catalogue.find("panais")->price == 350);
   CHECK_FALSE(r.config->catalogue.find("panais")->unfamiliar);
@@ -192,7 +193,7 @@ TEST_CASE("a missing file is a configuration error") {
   try {
     load_config("/nonexistent/panier.toml", ".");
     FAIL("no error");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.code() == ExitCode::config);
     CHECK(e.messages().at(0) ==
           "/nonexistent/panier.toml: configuration file not found (give one with -c FILE or $PANIER_CONFIG)");
@@ -201,12 +202,13 @@ TEST_CASE("a missing file is a configuration error") {
 
 TEST_CASE("every error class, with its exact message and location, all at once") {
   std::string text = k_valid;
-  text = replace(text, "name = \"Jardin test\"\n", "name = \"Jardin test\"\ncolour = \"green\"\n"); // unknown key
-  text = replace(text, "value = 10.00\n", "value = \"ten\"\n");                                     // wrong type
-  text = replace(text, "target_kg = 5\n", "");                                                     // missing
-  text = replace(text, "max_items = 7\n", "max_items = 70\n");                                      // out of range
-  text = replace(text, "{ id = \"dep\", share = 0.5 }", "{ id = \"dep62\", share = 0.4 }");          // dangling, sum
-  text = replace(text, "close = \"17:30\"", "close = \"5pm\"");                                    // bad time
+  text = replace(text, "name = \"Jardin test\"\n",
+                 "name = \"Jardin test\"\ncolour = \"green\"\n");                           // unknown key
+  text = replace(text, "value = 10.00\n", "value = \"ten\"\n");                             // wrong type
+  text = replace(text, "target_kg = 5\n", "");                                              // missing
+  text = replace(text, "max_items = 7\n", "max_items = 70\n");                              // out of range
+  text = replace(text, "{ id = \"dep\", share = 0.5 }", "{ id = \"dep62\", share = 0.4 }"); // dangling, sum
+  text = replace(text, "close = \"17:30\"", "close = \"5pm\"");                             // bad time
   const auto r = load(text);
   CHECK(r.code == ExitCode::config);
   CHECK(r.messages == std::vector<std::string>{
@@ -224,33 +226,42 @@ TEST_CASE("every error class, with its exact message and location, all at once")
 TEST_CASE("cross-field rules") {
   SUBCASE("min above max items") {
     const auto r = load(replace(k_valid, "max_items = 5", "max_items = 2"));
-    CHECK(r.messages == std::vector<std::string>{"panier.toml:21:13: sizes.S.max_items: 2 is below min_items (3)"});
+    CHECK(r.messages ==
+          std::vector<std::string>{"panier.toml:21:13: sizes.S.max_items: 2 is below min_items (3)"});
   }
   SUBCASE("tiers out of order") {
     const auto r = load(replace(k_valid, "qf_max = 1200, share = 0.30", "qf_max = 400, share = 0.30"));
-    CHECK(r.messages == std::vector<std::string>{
-                            "panier.toml:41:27: schemes.cocagne.tiers[1].qf_max: tiers must be listed by increasing qf_max"});
+    CHECK(
+        r.messages ==
+        std::vector<std::string>{
+            "panier.toml:41:27: schemes.cocagne.tiers[1].qf_max: tiers must be listed by increasing qf_max"});
   }
   SUBCASE("ceiling above the last tier") {
     const auto r = load(replace(k_valid, "share_cap = \"1/3\"", "share_cap = \"1/3\"\nqf_ceiling = 1500"));
-    CHECK(r.messages == std::vector<std::string>{
-                            "panier.toml:40:9: schemes.cocagne.tiers: the last tier ends at qf_max 1200, below "
-                            "qf_ceiling 1500: households between them would have no tier"});
+    CHECK(r.messages ==
+          std::vector<std::string>{
+              "panier.toml:40:9: schemes.cocagne.tiers: the last tier ends at qf_max 1200, below "
+              "qf_ceiling 1500: households between them would have no tier"});
   }
   SUBCASE("unknown fallback payer") {
-    const auto r = load(replace(k_valid, "share_cap = \"1/3\"", "share_cap = \"1/3\"\nfallback = \"mairie\""));
-    CHECK(r.messages == std::vector<std::string>{"panier.toml:39:12: schemes.cocagne.fallback: unknown funder \"mairie\""});
+    const auto r =
+        load(replace(k_valid, "share_cap = \"1/3\"", "share_cap = \"1/3\"\nfallback = \"mairie\""));
+    CHECK(r.messages ==
+          std::vector<std::string>{"panier.toml:39:12: schemes.cocagne.fallback: unknown funder \"mairie\""});
   }
   SUBCASE("a share above 1 and a bad share string") {
     const auto r = load(replace(k_valid, "share_cap = \"1/3\"", "share_cap = \"4/3\""));
-    CHECK(r.messages == std::vector<std::string>{"panier.toml:38:13: schemes.cocagne.share_cap: 4/3 is out of range (above 0 to 1)"});
+    CHECK(r.messages ==
+          std::vector<std::string>{
+              "panier.toml:38:13: schemes.cocagne.share_cap: 4/3 is out of range (above 0 to 1)"});
     const auto r2 = load(replace(k_valid, "share_cap = \"1/3\"", "share_cap = \"un tiers\""));
-    CHECK(r2.messages == std::vector<std::string>{
-                             "panier.toml:38:13: schemes.cocagne.share_cap: \"un tiers\" is not a share (write 0.25 or \"1/4\")"});
+    CHECK(r2.messages == std::vector<std::string>{"panier.toml:38:13: schemes.cocagne.share_cap: \"un "
+                                                  "tiers\" is not a share (write 0.25 or \"1/4\")"});
   }
   SUBCASE("closing before opening") {
     const auto r = load(replace(k_valid, "open = \"14:00\"", "open = \"18:00\""));
-    CHECK(r.messages == std::vector<std::string>{"panier.toml:53:9: points.cs-a.close: must be later than the opening time"});
+    CHECK(r.messages == std::vector<std::string>{
+                            "panier.toml:53:9: points.cs-a.close: must be later than the opening time"});
   }
   SUBCASE("a bad choice") {
     const auto r = load(replace(k_valid, "kind = \"state\"", "kind = \"bank\""));
@@ -260,12 +271,15 @@ TEST_CASE("cross-field rules") {
   }
   SUBCASE("closure weeks must be weeks") {
     const auto r = load(replace(k_valid, "\"2026-W33\"", "\"2026-08-15\""));
-    CHECK(r.messages == std::vector<std::string>{"panier.toml:12:23: calendar.closed: expected weeks written \"2026-W52\""});
+    CHECK(r.messages == std::vector<std::string>{
+                            "panier.toml:12:23: calendar.closed: expected weeks written \"2026-W52\""});
   }
   SUBCASE("an override of a vegetable not in the catalogue") {
-    const auto r = load(replace(k_valid, "file = \"veg.toml\"\n", "file = \"veg.toml\"\n[catalogue.override.chou]\nprice = 3\n"));
+    const auto r = load(replace(k_valid, "file = \"veg.toml\"\n",
+                                "file = \"veg.toml\"\n[catalogue.override.chou]\nprice = 3\n"));
     REQUIRE(r.messages.size() == 1);
-    CHECK(r.messages[0].rfind("panier.toml:16:21: catalogue.override.chou: no vegetable \"chou\" in the catalogue", 0) == 0);
+    CHECK(r.messages[0].rfind(
+              "panier.toml:16:21: catalogue.override.chou: no vegetable \"chou\" in the catalogue", 0) == 0);
   }
   SUBCASE("required sections") {
     const auto r = load("[organisation]\nname = \"x\"\n");
@@ -289,9 +303,10 @@ months = [13]
 unfamiliar = true
 )";
   const auto r = load(k_valid, bad);
-  CHECK(r.messages == std::vector<std::string>{
-                          "veg.toml:31:9: vegetables.crosne.price: must be greater than 0",
-                          "veg.toml:33:10: vegetables.crosne.months: expected a non-empty list of month numbers 1 to 12",
-                          "veg.toml:28:1: vegetables.crosne.tip: an unfamiliar vegetable needs a tip",
-                      });
+  CHECK(r.messages ==
+        std::vector<std::string>{
+            "veg.toml:31:9: vegetables.crosne.price: must be greater than 0",
+            "veg.toml:33:10: vegetables.crosne.months: expected a non-empty list of month numbers 1 to 12",
+            "veg.toml:28:1: vegetables.crosne.tip: an unfamiliar vegetable needs a tip",
+        });
 }

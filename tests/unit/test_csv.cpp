@@ -13,7 +13,7 @@ constexpr std::size_t k_code = 0;
 constexpr std::size_t k_qf = 1;
 constexpr std::size_t k_commune = 2;
 
-std::vector<std::string> messages_of(const std::string& text) {
+std::vector<std::string> messages_of(const std::string &text) {
   std::istringstream in(text);
   CsvReader reader(in, "h.csv");
   try {
@@ -21,7 +21,7 @@ std::vector<std::string> messages_of(const std::string& text) {
     while (reader.next()) {
       (void)reader.number(k_qf, 2);
     }
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.code() == ExitCode::data);
     return e.messages();
   }
@@ -35,7 +35,7 @@ struct Row {
   long line;
 };
 
-std::vector<Row> read_all(const std::string& text) {
+std::vector<Row> read_all(const std::string &text) {
   std::istringstream in(text);
   CsvReader reader(in, "h.csv");
   reader.read_header(k_columns);
@@ -59,7 +59,8 @@ TEST_CASE("reads the contract's own CSV") {
 
 TEST_CASE("reads what a French spreadsheet writes and gets the same rows") {
   const std::string plain = "code,qf,commune\nH-1,450.5,Liévin\nH-2,1200,\"Avion\"\n";
-  const std::string french = "\xEF\xBB\xBF" "code;qf;commune\r\nH-1;450,5;Liévin\r\nH-2;1200;\"Avion\"\r\n";
+  const std::string french = "\xEF\xBB\xBF"
+                             "code;qf;commune\r\nH-1;450,5;Liévin\r\nH-2;1200;\"Avion\"\r\n";
   const auto a = read_all(plain);
   const auto b = read_all(french);
   REQUIRE(a.size() == b.size());
@@ -118,8 +119,9 @@ TEST_CASE("value and structure errors carry the line") {
         std::vector<std::string>{"h.csv:2: a quote '\"' inside an unquoted field; quote the whole field"});
   CHECK(messages_of("code,qf\n\"H-1\"x,12\n") ==
         std::vector<std::string>{"h.csv:2: unexpected character after a closing quote"});
-  CHECK(messages_of("code,qf\nH-1,12,5\n") ==
-        std::vector<std::string>{"h.csv:2: 3 fields, expected 2 as in the header"}); // decimal comma needs ';'
+  CHECK(
+      messages_of("code,qf\nH-1,12,5\n") ==
+      std::vector<std::string>{"h.csv:2: 3 fields, expected 2 as in the header"}); // decimal comma needs ';'
 }
 
 TEST_CASE("a missing required value") {
@@ -134,7 +136,7 @@ TEST_CASE("a missing file is exit 66") {
   try {
     CsvReader reader(std::string("/nonexistent/file.csv"));
     FAIL("no error");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.code() == ExitCode::no_input);
     CHECK(e.messages().front() == "/nonexistent/file.csv: cannot open file");
   }

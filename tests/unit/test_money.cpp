@@ -40,7 +40,8 @@ TEST_CASE("fractions") {
   CHECK_FALSE(Fraction::parse("1/0"));
   CHECK_FALSE(Fraction::parse("a/3"));
   CHECK(Fraction::from_double(0.3) == Fraction{3, 10});
-  CHECK(Fraction::from_double(0.5) + Fraction::from_double(0.3) + Fraction::from_double(0.2) == Fraction{1, 1});
+  CHECK(Fraction::from_double(0.5) + Fraction::from_double(0.3) + Fraction::from_double(0.2) ==
+        Fraction{1, 1});
   CHECK(Fraction{1, 3} < Fraction{2, 5});
   CHECK(Fraction{1, 3}.to_string() == "1/3");
   CHECK(Fraction{9, 10}.to_string() == "0.9");

@@ -24,7 +24,7 @@ TEST_CASE("ISO weeks parse and format") {
   CHECK(w->to_string() == "2026-W49");
   CHECK(w->monday().to_string() == "2026-11-30");
   CHECK(w->day(4).to_string() == "2026-12-03");
-  CHECK(Week::parse_iso("2026-W53"));        // 2026 starts on a Thursday: 53 weeks
+  CHECK(Week::parse_iso("2026-W53"));       // 2026 starts on a Thursday: 53 weeks
   CHECK_FALSE(Week::parse_iso("2027-W53")); // 2027 has 52
   CHECK_FALSE(Week::parse_iso("2026-W00"));
   CHECK_FALSE(Week::parse_iso("2026-W5"));
