@@ -13,8 +13,8 @@ namespace panier::cli {
 namespace {
 
 struct CommandEntry {
-  const char *name;
-  const char *summary;
+  const char* name;
+  const char* summary;
   Setup setup;
 };
 
@@ -22,10 +22,13 @@ struct CommandEntry {
 const CommandEntry k_commands[] = {
     {"init", "Create or migrate the database (idempotent)", setup_init},
     {"check", "Validate the configuration, the catalogue and the database", setup_check},
+    {"household", "Enrol households, record absences, exits, renewals and changes", setup_household},
+    {"harvest", "Import and list the week's harvest forecast", setup_harvest},
+    {"workshop", "Cooking workshops and who attended them", setup_workshop},
 };
 
-std::string env_or_empty(const char *name) {
-  const char *value = std::getenv(name);
+std::string env_or_empty(const char* name) {
+  const char* value = std::getenv(name);
   return value != nullptr ? std::string(value) : std::string();
 }
 
@@ -42,15 +45,15 @@ std::unique_ptr<Clock> make_clock() {
   return std::make_unique<FixedClock>(*date);
 }
 
-void print_errors(std::ostream &err, const std::vector<std::string> &messages) {
-  for (const auto &message : messages) {
+void print_errors(std::ostream& err, const std::vector<std::string>& messages) {
+  for (const auto& message : messages) {
     err << "panier: error: " << message << '\n';
   }
 }
 
 } // namespace
 
-Context::Context(std::ostream &out, std::ostream &err) : m_out(out), m_err(err) {}
+Context::Context(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
 
 std::string Context::config_path() const {
   if (!options.config.empty()) {
@@ -69,7 +72,7 @@ std::string Context::database_override() const {
   return env_or_empty("PANIER_DB");
 }
 
-const Config &Context::config() {
+const Config& Context::config() {
   if (!m_config) {
     m_config = load_config(config_path(), default_datadir());
   }
@@ -86,11 +89,15 @@ Store Context::open_store(OpenMode mode) {
   return Store::open(database_path(), mode, timeout);
 }
 
-Week Context::week(const std::string &text) const {
+Date Context::today() const {
   if (!m_clock) {
-    const_cast<Context *>(this)->m_clock = make_clock();
+    m_clock = make_clock();
   }
-  auto week = parse_week_arg(text, m_clock->today());
+  return m_clock->today();
+}
+
+Week Context::week(const std::string& text) const {
+  auto week = parse_week_arg(text, today());
   if (!week) {
     throw Error(ExitCode::usage,
                 fmt::format("\"{}\" is not a week (write 2026-W49, this, next or a date 2026-12-03)", text));
@@ -98,19 +105,26 @@ Week Context::week(const std::string &text) const {
   return *week;
 }
 
-void Context::warn(const std::string &message) {
+void Context::warn(const std::string& message) {
   if (!options.quiet) {
     m_err << "panier: warning: " << message << '\n';
   }
 }
 
-void Context::trace(const std::string &message) {
+void Context::trace(const std::string& message) {
   if (options.verbose) {
     m_err << "panier: " << message << '\n';
   }
 }
 
-int run(int argc, char **argv, std::ostream &out, std::ostream &err) {
+void add_format_option(CLI::App& app, std::string& format, const std::string& default_format) {
+  format = default_format;
+  app.add_option("--format", format, "Output: table, csv or json (default " + default_format + ")")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->type_name("FORMAT");
+}
+
+int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   Context context(out, err);
   CLI::App app{"panier runs a solidarity vegetable-basket scheme: plan, allocate, deliver, report.",
                "panier"};
@@ -121,13 +135,13 @@ int run(int argc, char **argv, std::ostream &out, std::ostream &err) {
   app.add_option("--db", context.options.database,
                  "Database file (else $PANIER_DB, else the config's database)")
       ->type_name("FILE");
-  auto *quiet = app.add_flag("-q,--quiet", context.options.quiet, "Print only results and errors");
+  auto* quiet = app.add_flag("-q,--quiet", context.options.quiet, "Print only results and errors");
   app.add_flag("-v,--verbose", context.options.verbose, "Explain what is being done on stderr")
       ->excludes(quiet);
   app.require_subcommand(0, 1);
   app.fallthrough();
-  for (const auto &command : k_commands) {
-    CLI::App *sub = app.add_subcommand(command.name, command.summary);
+  for (const auto& command : k_commands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.summary);
     command.setup(*sub, context);
   }
   try {
@@ -136,19 +150,19 @@ int run(int argc, char **argv, std::ostream &out, std::ostream &err) {
       throw CLI::RequiredError("A command");
     }
     return 0;
-  } catch (const CLI::CallForHelp &e) {
+  } catch (const CLI::CallForHelp& e) {
     return app.exit(e, out, err);
-  } catch (const CLI::CallForAllHelp &e) {
+  } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e, out, err);
-  } catch (const CLI::CallForVersion &e) {
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e, out, err);
-  } catch (const CLI::ParseError &e) {
+  } catch (const CLI::ParseError& e) {
     err << "panier: error: " << e.what() << '\n' << "Run 'panier --help' for usage.\n";
     return static_cast<int>(ExitCode::usage);
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     print_errors(err, e.messages());
     return static_cast<int>(e.code());
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     err << "panier: error: internal error: " << e.what() << '\n';
     return static_cast<int>(ExitCode::internal);
   }

@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "panier/config.hpp"
+#include "panier/error.hpp"
 #include "panier/store.hpp"
 #include "panier/week.hpp"
 
@@ -26,7 +27,7 @@ struct GlobalOptions {
 // output streams.
 class Context {
 public:
-  Context(std::ostream &out, std::ostream &err);
+  Context(std::ostream& out, std::ostream& err);
 
   GlobalOptions options;
 
@@ -34,34 +35,40 @@ public:
   std::string config_path() const;
   // --db, else $PANIER_DB; empty when neither is given.
   std::string database_override() const;
-  const Config &config();
+  const Config& config();
   // --db, else $PANIER_DB, else the config's database.
   std::string database_path();
   Store open_store(OpenMode mode);
-  const Clock &clock() const { return *m_clock; }
+  Date today() const;
   // Parses a week argument ("2026-W49", "this", "next", a date) or throws Error(usage).
-  Week week(const std::string &text) const;
+  Week week(const std::string& text) const;
 
-  std::ostream &out() { return m_out; }
+  std::ostream& out() { return m_out; }
   // "panier: warning: …" on stderr, unless --quiet.
-  void warn(const std::string &message);
+  void warn(const std::string& message);
   // Progress and detail on stderr, only with --verbose.
-  void trace(const std::string &message);
+  void trace(const std::string& message);
 
 private:
-  std::ostream &m_out;
-  std::ostream &m_err;
+  std::ostream& m_out;
+  std::ostream& m_err;
   std::optional<Config> m_config;
-  std::unique_ptr<Clock> m_clock;
+  mutable std::unique_ptr<Clock> m_clock;
 };
 
 // Each subcommand file provides one of these.
-using Setup = void (*)(CLI::App &app, Context &context);
+using Setup = void (*)(CLI::App& app, Context& context);
 
-void setup_init(CLI::App &app, Context &context);
-void setup_check(CLI::App &app, Context &context);
+void setup_init(CLI::App& app, Context& context);
+void setup_check(CLI::App& app, Context& context);
+void setup_household(CLI::App& app, Context& context);
+void setup_harvest(CLI::App& app, Context& context);
+void setup_workshop(CLI::App& app, Context& context);
+
+// Adds "--format table|csv|json" to a command.
+void add_format_option(CLI::App& app, std::string& format, const std::string& default_format);
 
 // Parses argv, runs the subcommand and returns the exit status.
-int run(int argc, char **argv, std::ostream &out, std::ostream &err);
+int run(int argc, char** argv, std::ostream& out, std::ostream& err);
 
 } // namespace panier::cli

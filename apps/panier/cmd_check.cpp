@@ -8,12 +8,12 @@
 
 namespace panier::cli {
 
-void setup_check(CLI::App &app, Context &context) {
+void setup_check(CLI::App& app, Context& context) {
   app.callback([&context] {
     const CheckResult result =
         run_check({context.config_path(), context.database_override(), default_datadir()});
     if (!context.options.quiet) {
-      for (const auto &line : result.summary) {
+      for (const auto& line : result.summary) {
         context.out() << "ok: " << line << '\n';
       }
     }

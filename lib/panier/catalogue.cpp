@@ -17,15 +17,15 @@ std::string_view unit_name(Unit unit) {
   return "kg";
 }
 
-const Vegetable *Catalogue::find(std::string_view id) const {
+const Vegetable* Catalogue::find(std::string_view id) const {
   const auto it =
-      std::find_if(vegetables.begin(), vegetables.end(), [&](const Vegetable &v) { return v.id == id; });
+      std::find_if(vegetables.begin(), vegetables.end(), [&](const Vegetable& v) { return v.id == id; });
   return it == vegetables.end() ? nullptr : &*it;
 }
 
 namespace detail {
 
-void read_vegetable(TableReader &table, Vegetable &vegetable, bool complete) {
+void read_vegetable(TableReader& table, Vegetable& vegetable, bool complete) {
   if (auto name = table.string("name", complete)) {
     vegetable.name = *name;
   }
@@ -42,10 +42,10 @@ void read_vegetable(TableReader &table, Vegetable &vegetable, bool complete) {
   if (auto min = table.fixed("min", false, 3, true)) {
     vegetable.min = *min;
   }
-  if (const auto *months = table.array("months", complete)) {
+  if (const auto* months = table.array("months", complete)) {
     std::uint16_t mask = 0;
     bool ok = !months->empty();
-    for (const auto &month : *months) {
+    for (const auto& month : *months) {
       const auto m = month.value<std::int64_t>();
       if (!month.is_integer() || !m || *m < 1 || *m > 12) {
         ok = false;
@@ -89,7 +89,7 @@ void read_vegetable(TableReader &table, Vegetable &vegetable, bool complete) {
   table.finish();
 }
 
-Catalogue load_catalogue(const std::string &path, const std::string &display_name, Diagnostics &diagnostics) {
+Catalogue load_catalogue(const std::string& path, const std::string& display_name, Diagnostics& diagnostics) {
   Catalogue catalogue;
   catalogue.file = display_name;
   TomlFile file(display_name, diagnostics);
@@ -99,14 +99,14 @@ Catalogue load_catalogue(const std::string &path, const std::string &display_nam
     return catalogue;
   }
   TableReader top(file, *root, "");
-  const toml::table *vegetables = top.subtable("vegetables", true);
+  const toml::table* vegetables = top.subtable("vegetables", true);
   top.finish();
   if (vegetables == nullptr) {
     return catalogue;
   }
-  for (auto &&[key, node] : *vegetables) {
+  for (auto&& [key, node] : *vegetables) {
     const std::string path_name = join_path("vegetables", key.str());
-    const auto *entry = node.as_table();
+    const auto* entry = node.as_table();
     if (entry == nullptr) {
       file.error(node.source(), fmt::format("{}: expected a table, not {}", path_name, toml_type_name(node)));
       continue;

@@ -33,7 +33,7 @@ struct Catalogue {
   std::string file;                  // as shown in messages
   std::vector<Vegetable> vegetables; // sorted by id
 
-  const Vegetable *find(std::string_view id) const;
+  const Vegetable* find(std::string_view id) const;
 };
 
 } // namespace panier

@@ -8,12 +8,12 @@
 
 namespace panier {
 
-CheckResult run_check(const CheckRequest &request) {
+CheckResult run_check(const CheckRequest& request) {
   CheckResult result;
   std::optional<Config> config;
   try {
     config = load_config(request.config_path, request.datadir);
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     result.problems = e.messages();
     result.code = ExitCode::config;
   }
@@ -38,11 +38,11 @@ CheckResult run_check(const CheckRequest &request) {
       result.summary.push_back(
           fmt::format("database {}: schema version {}", database, store.schema_version()));
     }
-    for (auto &problem : problems) {
+    for (auto& problem : problems) {
       result.problems.push_back(std::move(problem));
     }
-  } catch (const Error &e) {
-    for (const auto &message : e.messages()) {
+  } catch (const Error& e) {
+    for (const auto& message : e.messages()) {
       result.problems.push_back(message);
     }
     if (result.code == ExitCode::ok) {

@@ -22,6 +22,6 @@ struct CheckResult {
   ExitCode code = ExitCode::ok;     // config (78) for configuration problems, else data (65)
 };
 
-CheckResult run_check(const CheckRequest &request);
+CheckResult run_check(const CheckRequest& request);
 
 } // namespace panier

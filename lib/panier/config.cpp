@@ -17,27 +17,27 @@ namespace fs = std::filesystem;
 
 namespace {
 
-template <typename T> const T *find_by_id(const std::vector<T> &items, std::string_view id) {
-  const auto it = std::find_if(items.begin(), items.end(), [&](const T &item) { return item.id == id; });
+template <typename T> const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+  const auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
   return it == items.end() ? nullptr : &*it;
 }
 
 // The sub-tables of `parent`, in the order they are written in the file.
-std::vector<std::pair<std::string, const toml::table *>> tables_in_file_order(TableReader &parent,
-                                                                              std::string_view key) {
-  std::vector<std::pair<std::string, const toml::table *>> result;
-  const toml::table *section = parent.subtable(key, false);
+std::vector<std::pair<std::string, const toml::table*>> tables_in_file_order(TableReader& parent,
+                                                                             std::string_view key) {
+  std::vector<std::pair<std::string, const toml::table*>> result;
+  const toml::table* section = parent.subtable(key, false);
   if (section == nullptr) {
     return result;
   }
-  std::vector<std::tuple<std::uint32_t, std::string, const toml::node *>> entries;
-  for (auto &&[name, node] : *section) {
+  std::vector<std::tuple<std::uint32_t, std::string, const toml::node*>> entries;
+  for (auto&& [name, node] : *section) {
     entries.emplace_back(source_line(node), std::string(name.str()), &node);
   }
   std::sort(entries.begin(), entries.end(),
-            [](const auto &a, const auto &b) { return std::get<0>(a) < std::get<0>(b); });
-  for (const auto &[line, name, node] : entries) {
-    if (const auto *table = node->as_table()) {
+            [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+  for (const auto& [line, name, node] : entries) {
+    if (const auto* table = node->as_table()) {
       result.emplace_back(name, table);
     } else {
       parent.file().error(node->source(),
@@ -47,14 +47,14 @@ std::vector<std::pair<std::string, const toml::table *>> tables_in_file_order(Ta
   return result;
 }
 
-std::optional<double> latitude(TableReader &t, bool required) {
+std::optional<double> latitude(TableReader& t, bool required) {
   return t.number("lat", required, -90, 90);
 }
-std::optional<double> longitude(TableReader &t, bool required) {
+std::optional<double> longitude(TableReader& t, bool required) {
   return t.number("lon", required, -180, 180);
 }
 
-void check_window(TableReader &t, int open, int close, std::string_view close_key) {
+void check_window(TableReader& t, int open, int close, std::string_view close_key) {
   if (close <= open) {
     t.error(close_key, "must be later than the opening time");
   }
@@ -62,10 +62,10 @@ void check_window(TableReader &t, int open, int close, std::string_view close_ke
 
 class Loader {
 public:
-  Loader(Config &config, TomlFile &file, Diagnostics &diagnostics)
+  Loader(Config& config, TomlFile& file, Diagnostics& diagnostics)
       : m_config(config), m_file(file), m_diagnostics(diagnostics) {}
 
-  void load(const toml::table &root, const std::string &datadir) {
+  void load(const toml::table& root, const std::string& datadir) {
     TableReader top(m_file, root, "");
     organisation(top);
     depot(top);
@@ -82,13 +82,13 @@ public:
   }
 
 private:
-  void organisation(TableReader &top) {
-    const toml::table *table = top.subtable("organisation", true);
+  void organisation(TableReader& top) {
+    const toml::table* table = top.subtable("organisation", true);
     if (table == nullptr) {
       return;
     }
     TableReader t(m_file, *table, "organisation");
-    auto &o = m_config.organisation;
+    auto& o = m_config.organisation;
     if (auto v = t.string("name", true)) o.name = *v;
     if (auto v = t.string("database", false)) {
       if (v->empty()) {
@@ -103,8 +103,8 @@ private:
     t.finish();
   }
 
-  void depot(TableReader &top) {
-    const toml::table *table = top.subtable("depot", false);
+  void depot(TableReader& top) {
+    const toml::table* table = top.subtable("depot", false);
     if (table == nullptr) {
       return;
     }
@@ -120,8 +120,8 @@ private:
     m_config.depot = d;
   }
 
-  void calendar(TableReader &top) {
-    const toml::table *table = top.subtable("calendar", false);
+  void calendar(TableReader& top) {
+    const toml::table* table = top.subtable("calendar", false);
     if (table == nullptr) {
       return;
     }
@@ -133,9 +133,9 @@ private:
       m_config.calendar.delivery_weekday =
           static_cast<int>(std::find(std::begin(k_days), std::end(k_days), *v) - std::begin(k_days)) + 1;
     }
-    if (const auto *closed = t.array("closed", false)) {
-      for (const auto &node : *closed) {
-        const auto *text = node.as_string();
+    if (const auto* closed = t.array("closed", false)) {
+      for (const auto& node : *closed) {
+        const auto* text = node.as_string();
         const auto week = text != nullptr ? Week::parse_iso(text->get()) : std::nullopt;
         if (!week) {
           m_file.error(node.source(), "calendar.closed: expected weeks written \"2026-W52\"");
@@ -148,11 +148,11 @@ private:
     t.finish();
   }
 
-  void sizes(TableReader &top) {
+  void sizes(TableReader& top) {
     if (!top.has("sizes")) {
       top.missing("sizes");
     }
-    for (const auto &[id, table] : tables_in_file_order(top, "sizes")) {
+    for (const auto& [id, table] : tables_in_file_order(top, "sizes")) {
       TableReader t(m_file, *table, join_path("sizes", id));
       BasketSize s;
       s.id = id;
@@ -175,13 +175,13 @@ private:
     }
   }
 
-  void plan(TableReader &top) {
-    const toml::table *table = top.subtable("plan", false);
+  void plan(TableReader& top) {
+    const toml::table* table = top.subtable("plan", false);
     if (table == nullptr) {
       return;
     }
     TableReader t(m_file, *table, "plan");
-    auto &p = m_config.plan;
+    auto& p = m_config.plan;
     if (auto v = t.integer("max_unfamiliar", false, 0, 40)) p.max_unfamiliar = static_cast<int>(*v);
     if (auto v = t.number("max_item_share", false, 0.01, 1)) p.max_item_share = *v;
     if (auto v = t.number("value_tolerance", false, 0, 1)) p.value_tolerance = *v;
@@ -190,8 +190,8 @@ private:
     t.finish();
   }
 
-  void funders(TableReader &top) {
-    for (const auto &[id, table] : tables_in_file_order(top, "funders")) {
+  void funders(TableReader& top) {
+    for (const auto& [id, table] : tables_in_file_order(top, "funders")) {
       TableReader t(m_file, *table, join_path("funders", id));
       Funder f;
       f.id = id;
@@ -206,8 +206,8 @@ private:
     }
   }
 
-  void tiers(TableReader &t, Scheme &s) {
-    const toml::array *list = t.array("tiers", true);
+  void tiers(TableReader& t, Scheme& s) {
+    const toml::array* list = t.array("tiers", true);
     if (list == nullptr) {
       return;
     }
@@ -215,8 +215,8 @@ private:
       t.error("tiers", "declare at least one tier");
     }
     for (std::size_t i = 0; i < list->size(); ++i) {
-      const toml::node &node = *list->get(i);
-      const auto *table = node.as_table();
+      const toml::node& node = *list->get(i);
+      const auto* table = node.as_table();
       const std::string where = fmt::format("{}.tiers[{}]", t.path(), i);
       if (table == nullptr) {
         m_file.error(node.source(), fmt::format("{}: expected a table {{ name, qf_max, share }}", where));
@@ -238,16 +238,16 @@ private:
     }
   }
 
-  void scheme_funders(TableReader &t, Scheme &s) {
-    const toml::array *list = t.array("funders", true);
+  void scheme_funders(TableReader& t, Scheme& s) {
+    const toml::array* list = t.array("funders", true);
     if (list == nullptr) {
       return;
     }
     Fraction total{0, 1};
     bool complete = true;
     for (std::size_t i = 0; i < list->size(); ++i) {
-      const toml::node &node = *list->get(i);
-      const auto *table = node.as_table();
+      const toml::node& node = *list->get(i);
+      const auto* table = node.as_table();
       const std::string where = fmt::format("{}.funders[{}]", t.path(), i);
       if (table == nullptr) {
         m_file.error(node.source(), fmt::format("{}: expected a table {{ id, share, budget }}", where));
@@ -261,7 +261,7 @@ private:
         if (find_by_id(m_config.funders, f.id) == nullptr) {
           tr.error("id", fmt::format("unknown funder \"{}\" (declare it as [funders.{}])", f.id, f.id));
         }
-        if (std::any_of(s.funders.begin(), s.funders.end(), [&](const auto &o) { return o.id == f.id; })) {
+        if (std::any_of(s.funders.begin(), s.funders.end(), [&](const auto& o) { return o.id == f.id; })) {
           tr.error("id", fmt::format("funder \"{}\" appears twice", f.id));
         }
       }
@@ -284,11 +284,11 @@ private:
     }
   }
 
-  void schemes(TableReader &top) {
+  void schemes(TableReader& top) {
     if (!top.has("schemes")) {
       top.missing("schemes");
     }
-    for (const auto &[id, table] : tables_in_file_order(top, "schemes")) {
+    for (const auto& [id, table] : tables_in_file_order(top, "schemes")) {
       TableReader t(m_file, *table, join_path("schemes", id));
       Scheme s;
       s.id = id;
@@ -332,11 +332,11 @@ private:
     }
   }
 
-  void points(TableReader &top) {
+  void points(TableReader& top) {
     if (!top.has("points")) {
       top.missing("points");
     }
-    for (const auto &[id, table] : tables_in_file_order(top, "points")) {
+    for (const auto& [id, table] : tables_in_file_order(top, "points")) {
       TableReader t(m_file, *table, join_path("points", id));
       Point p;
       p.id = id;
@@ -366,8 +366,8 @@ private:
     }
   }
 
-  void vans(TableReader &top) {
-    for (const auto &[id, table] : tables_in_file_order(top, "vans")) {
+  void vans(TableReader& top) {
+    for (const auto& [id, table] : tables_in_file_order(top, "vans")) {
       TableReader t(m_file, *table, join_path("vans", id));
       Van v;
       v.id = id;
@@ -387,13 +387,13 @@ private:
     }
   }
 
-  void routing(TableReader &top) {
-    const toml::table *table = top.subtable("routing", false);
+  void routing(TableReader& top) {
+    const toml::table* table = top.subtable("routing", false);
     if (table == nullptr) {
       return;
     }
     TableReader t(m_file, *table, "routing");
-    auto &r = m_config.routing;
+    auto& r = m_config.routing;
     if (auto v = t.number("speed_kmh", false, 1, 200)) r.speed_kmh = *v;
     if (auto v = t.number("detour_factor", false, 1, 5)) r.detour_factor = *v;
     if (auto v = t.string("matrix", false)) {
@@ -406,8 +406,8 @@ private:
     t.finish();
   }
 
-  void catalogue(TableReader &top, const std::string &datadir) {
-    const toml::table *table = top.subtable("catalogue", false);
+  void catalogue(TableReader& top, const std::string& datadir) {
+    const toml::table* table = top.subtable("catalogue", false);
     std::string path = (fs::path(datadir) / "vegetables.toml").lexically_normal().string();
     std::optional<TableReader> t;
     if (table != nullptr) {
@@ -420,18 +420,18 @@ private:
     if (!t) {
       return;
     }
-    if (const toml::table *overrides = t->subtable("override", false)) {
-      for (auto &&[id, node] : *overrides) {
+    if (const toml::table* overrides = t->subtable("override", false)) {
+      for (auto&& [id, node] : *overrides) {
         const std::string where = join_path("catalogue.override", id.str());
-        const auto *entry = node.as_table();
+        const auto* entry = node.as_table();
         if (entry == nullptr) {
           m_file.error(node.source(),
                        fmt::format("{}: expected a table, not {}", where, toml_type_name(node)));
           continue;
         }
-        auto &vegetables = m_config.catalogue.vegetables;
+        auto& vegetables = m_config.catalogue.vegetables;
         const auto it = std::find_if(vegetables.begin(), vegetables.end(),
-                                     [&](const Vegetable &v) { return v.id == id.str(); });
+                                     [&](const Vegetable& v) { return v.id == id.str(); });
         if (it == vegetables.end()) {
           m_file.error(id.source(),
                        fmt::format("{}: no vegetable \"{}\" in the catalogue {}", where, id.str(), path));
@@ -444,9 +444,9 @@ private:
     t->finish();
   }
 
-  Config &m_config;
-  TomlFile &m_file;
-  Diagnostics &m_diagnostics;
+  Config& m_config;
+  TomlFile& m_file;
+  Diagnostics& m_diagnostics;
 };
 
 } // namespace
@@ -455,26 +455,26 @@ bool CalendarSettings::is_closed(Week week) const {
   return std::binary_search(closed.begin(), closed.end(), week);
 }
 
-const Tier *Scheme::tier_for(std::int64_t qf) const {
-  const auto it = std::find_if(tiers.begin(), tiers.end(), [&](const Tier &t) { return qf <= t.qf_max; });
+const Tier* Scheme::tier_for(std::int64_t qf) const {
+  const auto it = std::find_if(tiers.begin(), tiers.end(), [&](const Tier& t) { return qf <= t.qf_max; });
   return it == tiers.end() ? nullptr : &*it;
 }
 
-const Tier *Scheme::find_tier(std::string_view name) const {
-  const auto it = std::find_if(tiers.begin(), tiers.end(), [&](const Tier &t) { return t.name == name; });
+const Tier* Scheme::find_tier(std::string_view name) const {
+  const auto it = std::find_if(tiers.begin(), tiers.end(), [&](const Tier& t) { return t.name == name; });
   return it == tiers.end() ? nullptr : &*it;
 }
 
-const BasketSize *Config::find_size(std::string_view id) const {
+const BasketSize* Config::find_size(std::string_view id) const {
   return find_by_id(sizes, id);
 }
-const Scheme *Config::find_scheme(std::string_view id) const {
+const Scheme* Config::find_scheme(std::string_view id) const {
   return find_by_id(schemes, id);
 }
-const Point *Config::find_point(std::string_view id) const {
+const Point* Config::find_point(std::string_view id) const {
   return find_by_id(points, id);
 }
-const Funder *Config::find_funder(std::string_view id) const {
+const Funder* Config::find_funder(std::string_view id) const {
   return find_by_id(funders, id);
 }
 
@@ -486,7 +486,7 @@ std::string Config::resolve(std::string_view path) const {
   return (fs::path(directory) / p).lexically_normal().string();
 }
 
-Config load_config(const std::string &path, const std::string &datadir) {
+Config load_config(const std::string& path, const std::string& datadir) {
   std::error_code ec;
   if (!fs::exists(path, ec)) {
     throw Error(
@@ -507,7 +507,7 @@ Config load_config(const std::string &path, const std::string &datadir) {
 }
 
 std::string default_datadir() {
-  if (const char *env = std::getenv("PANIER_DATADIR"); env != nullptr && *env != '\0') {
+  if (const char* env = std::getenv("PANIER_DATADIR"); env != nullptr && *env != '\0') {
     return env;
   }
   return PANIER_DATADIR;

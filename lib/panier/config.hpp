@@ -90,8 +90,8 @@ struct Scheme {
   std::vector<SchemeFunder> funders;
 
   // The first tier whose qf_max >= qf; nullptr when none.
-  const Tier *tier_for(std::int64_t qf) const;
-  const Tier *find_tier(std::string_view name) const;
+  const Tier* tier_for(std::int64_t qf) const;
+  const Tier* find_tier(std::string_view name) const;
 };
 
 enum class NameDisplay { full, short_name, code };
@@ -142,10 +142,10 @@ struct Config {
   RoutingSettings routing;
   Catalogue catalogue;
 
-  const BasketSize *find_size(std::string_view id) const;
-  const Scheme *find_scheme(std::string_view id) const;
-  const Point *find_point(std::string_view id) const;
-  const Funder *find_funder(std::string_view id) const;
+  const BasketSize* find_size(std::string_view id) const;
+  const Scheme* find_scheme(std::string_view id) const;
+  const Point* find_point(std::string_view id) const;
+  const Funder* find_funder(std::string_view id) const;
   // Resolves a path written in the config relative to the config file's directory.
   std::string resolve(std::string_view path) const;
   // The database path from the config (resolved).
@@ -154,7 +154,7 @@ struct Config {
 
 // Loads and validates `path`. Throws Error(config) listing every problem found, or
 // Error(no_input) when the file does not exist. `datadir` holds the default catalogue.
-Config load_config(const std::string &path, const std::string &datadir);
+Config load_config(const std::string& path, const std::string& datadir);
 
 // Where the shipped catalogue lives: $PANIER_DATADIR, else the build's data directory.
 std::string default_datadir();

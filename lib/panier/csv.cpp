@@ -22,7 +22,7 @@ std::string_view trim(std::string_view text) {
 }
 } // namespace
 
-CsvReader::CsvReader(const std::string &path)
+CsvReader::CsvReader(const std::string& path)
     : m_owned(std::make_unique<std::ifstream>(path, std::ios::binary)), m_input(m_owned.get()), m_name(path),
       m_buffer(k_buffer_size) {
   if (!*m_owned) {
@@ -30,7 +30,7 @@ CsvReader::CsvReader(const std::string &path)
   }
 }
 
-CsvReader::CsvReader(std::istream &input, std::string display_name)
+CsvReader::CsvReader(std::istream& input, std::string display_name)
     : m_input(&input), m_name(std::move(display_name)), m_buffer(k_buffer_size) {}
 
 CsvReader::~CsvReader() = default;
@@ -92,7 +92,7 @@ bool CsvReader::read_record() {
       m_ends.push_back(m_record.size());
       return true;
     }
-    const char *data = m_buffer.data();
+    const char* data = m_buffer.data();
     if (state == State::unquoted || state == State::field_start) {
       // Copy a run of ordinary characters at once.
       std::size_t i = m_pos;
@@ -188,7 +188,7 @@ void CsvReader::read_header(std::span<const CsvColumn> columns) {
     throw Error(ExitCode::data, located(m_name, 1, "empty file: expected a header row"));
   }
   m_names.clear();
-  for (const auto &column : columns) {
+  for (const auto& column : columns) {
     m_names.push_back(column.name);
   }
   m_map.assign(columns.size(), -1);
@@ -199,7 +199,7 @@ void CsvReader::read_header(std::span<const CsvColumn> columns) {
     const std::string_view name = trim(std::string_view(m_record).substr(begin, m_ends[field] - begin));
     begin = m_ends[field];
     const auto found =
-        std::find_if(columns.begin(), columns.end(), [&](const CsvColumn &c) { return c.name == name; });
+        std::find_if(columns.begin(), columns.end(), [&](const CsvColumn& c) { return c.name == name; });
     if (found == columns.end()) {
       problems.add(located(m_name, 1, fmt::format("unknown column \"{}\"", name)));
       continue;
@@ -304,14 +304,14 @@ void CsvWriter::end_row() {
 }
 
 void CsvWriter::row(std::span<const std::string> fields) {
-  for (const auto &f : fields) {
+  for (const auto& f : fields) {
     field(f);
   }
   end_row();
 }
 
 void CsvWriter::row(std::initializer_list<std::string_view> fields) {
-  for (const auto &f : fields) {
+  for (const auto& f : fields) {
     field(f);
   }
   end_row();

@@ -27,12 +27,12 @@ struct CsvColumn {
 class CsvReader {
 public:
   // Opens `path`; Error(no_input) when it cannot be read. Messages name the file as given.
-  explicit CsvReader(const std::string &path);
+  explicit CsvReader(const std::string& path);
   // Reads from a stream; `display_name` is used in messages.
-  CsvReader(std::istream &input, std::string display_name);
+  CsvReader(std::istream& input, std::string display_name);
   ~CsvReader();
-  CsvReader(const CsvReader &) = delete;
-  CsvReader &operator=(const CsvReader &) = delete;
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
 
   // Reads the header and matches it against `columns` (order free). Unknown, duplicate or missing
   // required columns are Error(data) naming each of them.
@@ -42,7 +42,7 @@ public:
   // A record with the wrong number of fields is Error(data) with its line.
   bool next();
 
-  const std::string &file() const noexcept { return m_name; }
+  const std::string& file() const noexcept { return m_name; }
   // The line on which the current record starts (the header is line 1).
   long line() const noexcept { return m_record_line; }
   char separator() const noexcept { return m_separator; }
@@ -66,7 +66,7 @@ private:
   void detect_separator();
 
   std::unique_ptr<std::ifstream> m_owned;
-  std::istream *m_input;
+  std::istream* m_input;
   std::string m_name;
   std::vector<char> m_buffer;
   std::size_t m_pos = 0;
@@ -85,14 +85,14 @@ private:
 // Writes CSV as the contract says. Fields are quoted only when they need it.
 class CsvWriter {
 public:
-  explicit CsvWriter(std::ostream &out) : m_out(out) {}
+  explicit CsvWriter(std::ostream& out) : m_out(out) {}
   void field(std::string_view value);
   void end_row();
   void row(std::span<const std::string> fields);
   void row(std::initializer_list<std::string_view> fields);
 
 private:
-  std::ostream &m_out;
+  std::ostream& m_out;
   bool m_first = true;
 };
 

@@ -5,7 +5,7 @@
 namespace panier {
 
 namespace {
-std::string first_or_empty(const std::vector<std::string> &messages) {
+std::string first_or_empty(const std::vector<std::string>& messages) {
   return messages.empty() ? std::string() : messages.front();
 }
 } // namespace

@@ -29,7 +29,7 @@ public:
   Error(ExitCode code, std::vector<std::string> messages);
 
   ExitCode code() const noexcept { return m_code; }
-  const std::vector<std::string> &messages() const noexcept { return m_messages; }
+  const std::vector<std::string>& messages() const noexcept { return m_messages; }
 
 private:
   ExitCode m_code;
@@ -45,7 +45,7 @@ public:
   void add(std::string message) { m_messages.push_back(std::move(message)); }
   bool empty() const noexcept { return m_messages.empty(); }
   std::size_t size() const noexcept { return m_messages.size(); }
-  const std::vector<std::string> &messages() const noexcept { return m_messages; }
+  const std::vector<std::string>& messages() const noexcept { return m_messages; }
   // Throws Error(code, all messages) when anything was collected.
   void throw_if_any(ExitCode code) const;
 

@@ -75,6 +75,17 @@ std::string format_fixed(std::int64_t value, int scale) {
   return fmt::format("{}{}.{:0{}}", negative ? "-" : "", magnitude / unit, magnitude % unit, scale);
 }
 
+std::string format_quantity(Milli quantity) {
+  std::string text = format_fixed(quantity, 3);
+  while (text.back() == '0') {
+    text.pop_back();
+  }
+  if (text.back() == '.') {
+    text.pop_back();
+  }
+  return text;
+}
+
 std::int64_t scaled_from_double(double value, int scale) {
   return static_cast<std::int64_t>(std::llround(value * static_cast<double>(k_pow10[scale])));
 }
@@ -115,7 +126,7 @@ std::string Fraction::to_string() const {
   return fmt::format("{}/{}", num, den);
 }
 
-Fraction Fraction::operator+(const Fraction &other) const {
+Fraction Fraction::operator+(const Fraction& other) const {
   return reduced(num * other.den + other.num * den, den * other.den);
 }
 

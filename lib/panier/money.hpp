@@ -22,9 +22,10 @@ std::optional<std::int64_t> parse_fixed(std::string_view text, int scale, bool a
 // Formats an integer scaled by 10^scale: format_fixed(1250, 2) == "12.50".
 std::string format_fixed(std::int64_t value, int scale);
 
-inline std::string format_money(Cents cents) {
-  return format_fixed(cents, 2);
-}
+inline std::string format_money(Cents cents) { return format_fixed(cents, 2); }
+
+// A quantity in thousandths, without trailing zeros: 12500 -> "12.5", 40000 -> "40".
+std::string format_quantity(Milli quantity);
 
 // Converts a double read from a config file to a scaled integer, rounding half away from zero.
 std::int64_t scaled_from_double(double value, int scale);
@@ -40,9 +41,9 @@ struct Fraction {
 
   double to_double() const { return static_cast<double>(num) / static_cast<double>(den); }
   std::string to_string() const;
-  Fraction operator+(const Fraction &other) const;
-  friend bool operator==(const Fraction &a, const Fraction &b) { return a.num * b.den == b.num * a.den; }
-  friend std::strong_ordering operator<=>(const Fraction &a, const Fraction &b) {
+  Fraction operator+(const Fraction& other) const;
+  friend bool operator==(const Fraction& a, const Fraction& b) { return a.num * b.den == b.num * a.den; }
+  friend std::strong_ordering operator<=>(const Fraction& a, const Fraction& b) {
     return a.num * b.den <=> b.num * a.den;
   }
 };

@@ -21,7 +21,7 @@ namespace {
 constexpr int k_application_id = 0x50414E49;
 
 // Append-only: never edit a released migration, add a new one.
-const char *const k_migrations[] = {
+const char* const k_migrations[] = {
     // 1: bookkeeping
     R"sql(
 CREATE TABLE meta (
@@ -29,6 +29,81 @@ CREATE TABLE meta (
   value TEXT NOT NULL
 ) STRICT;
 INSERT INTO meta (key, value) VALUES ('application', 'panier');
+)sql",
+    // 2: households, enrolments, pauses, harvest forecasts, workshops. Weeks are TEXT 'YYYY-Www'
+    // (their text order is their time order), dates TEXT 'YYYY-MM-DD', money integer cents,
+    // quantities integer thousandths of the catalogue unit. Names and phone numbers live apart in
+    // identity, which purge deletes.
+    R"sql(
+CREATE TABLE household (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  adults INTEGER NOT NULL CHECK (adults >= 0),
+  children INTEGER NOT NULL CHECK (children >= 0),
+  commune TEXT NOT NULL,
+  qf_cents INTEGER NOT NULL CHECK (qf_cents >= 0),
+  qf_date TEXT,
+  referrer TEXT NOT NULL,
+  last_contact TEXT NOT NULL,
+  anonymised INTEGER NOT NULL DEFAULT 0 CHECK (anonymised IN (0, 1))
+) STRICT;
+CREATE TABLE identity (
+  household_id INTEGER PRIMARY KEY REFERENCES household(id) ON DELETE CASCADE,
+  last_name TEXT NOT NULL,
+  first_name TEXT NOT NULL,
+  phone TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE enrolment (
+  id INTEGER PRIMARY KEY,
+  household_id INTEGER NOT NULL REFERENCES household(id),
+  scheme TEXT NOT NULL,
+  requested_start TEXT NOT NULL,
+  start_week TEXT NOT NULL,
+  end_week TEXT NOT NULL CHECK (end_week >= start_week OR status = 'ended'),
+  tier TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('active', 'ended', 'waitlisted')),
+  renewals INTEGER NOT NULL DEFAULT 0,
+  exit_week TEXT,
+  exit_reason TEXT,
+  UNIQUE (household_id, scheme, requested_start)
+) STRICT;
+CREATE INDEX enrolment_scheme ON enrolment (scheme, status);
+CREATE TABLE enrolment_change (
+  enrolment_id INTEGER NOT NULL REFERENCES enrolment(id) ON DELETE CASCADE,
+  from_week TEXT NOT NULL,
+  size TEXT NOT NULL,
+  point TEXT NOT NULL,
+  PRIMARY KEY (enrolment_id, from_week)
+) STRICT;
+CREATE TABLE pause (
+  id INTEGER PRIMARY KEY,
+  household_id INTEGER NOT NULL REFERENCES household(id),
+  from_week TEXT NOT NULL,
+  to_week TEXT NOT NULL CHECK (to_week >= from_week)
+) STRICT;
+CREATE INDEX pause_household ON pause (household_id);
+CREATE TABLE harvest (
+  week TEXT NOT NULL,
+  vegetable TEXT NOT NULL,
+  grade TEXT NOT NULL CHECK (grade IN ('standard', 'off-grade')),
+  quantity INTEGER NOT NULL CHECK (quantity >= 0),
+  PRIMARY KEY (week, vegetable, grade)
+) STRICT;
+CREATE TABLE workshop (
+  id INTEGER PRIMARY KEY,
+  date TEXT NOT NULL,
+  theme TEXT NOT NULL,
+  place TEXT NOT NULL DEFAULT '',
+  capacity INTEGER,
+  vegetables TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE workshop_attendance (
+  workshop_id INTEGER NOT NULL REFERENCES workshop(id),
+  household_id INTEGER NOT NULL REFERENCES household(id),
+  adults INTEGER NOT NULL CHECK (adults >= 0),
+  children INTEGER NOT NULL CHECK (children >= 0),
+  PRIMARY KEY (workshop_id, household_id)
+) STRICT;
 )sql",
 };
 
@@ -39,18 +114,18 @@ bool is_busy(int code) {
   return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
 
-int pragma_int(SQLite::Database &db, const char *pragma) {
+int pragma_int(SQLite::Database& db, const char* pragma) {
   SQLite::Statement query(db, pragma);
   query.executeStep();
   return query.getColumn(0).getInt();
 }
 
-void configure(SQLite::Database &db, int busy_timeout_s) {
+void configure(SQLite::Database& db, int busy_timeout_s) {
   db.setBusyTimeout(busy_timeout_s * 1000);
   db.exec("PRAGMA foreign_keys = ON");
 }
 
-void check_identity(SQLite::Database &db, const std::string &path) {
+void check_identity(SQLite::Database& db, const std::string& path) {
   const int application_id = pragma_int(db, "PRAGMA application_id");
   const int version = pragma_int(db, "PRAGMA user_version");
   if (application_id != k_application_id && !(application_id == 0 && version == 0)) {
@@ -66,7 +141,7 @@ void check_identity(SQLite::Database &db, const std::string &path) {
 
 // Creates an empty file readable by its owner only, before SQLite opens it: it will hold
 // personal data, and SQLite gives its -wal and -shm files the same mode.
-bool create_private_file(const std::string &path) {
+bool create_private_file(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST) {
@@ -81,10 +156,10 @@ bool create_private_file(const std::string &path) {
 
 } // namespace
 
-void translate_sqlite_errors(const std::string &path, const std::function<void()> &body) {
+void translate_sqlite_errors(const std::string& path, const std::function<void()>& body) {
   try {
     body();
-  } catch (const SQLite::Exception &e) {
+  } catch (const SQLite::Exception& e) {
     const int code = e.getErrorCode();
     if (is_busy(code)) {
       throw Error(ExitCode::busy, fmt::format("{}: database busy, try again", path));
@@ -105,15 +180,15 @@ void translate_sqlite_errors(const std::string &path, const std::function<void()
 
 Store::Store(std::string path, std::unique_ptr<SQLite::Database> db)
     : m_path(std::move(path)), m_db(std::move(db)) {}
-Store::Store(Store &&) noexcept = default;
-Store &Store::operator=(Store &&) noexcept = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
 int Store::latest_version() {
   return k_latest;
 }
 
-Store Store::open(const std::string &path, OpenMode mode, int busy_timeout_s) {
+Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     throw Error(ExitCode::no_input, fmt::format("{}: database not found; run panier init", path));
@@ -135,7 +210,7 @@ Store Store::open(const std::string &path, OpenMode mode, int busy_timeout_s) {
   return Store(path, std::move(db));
 }
 
-InitResult Store::init(const std::string &path, int busy_timeout_s) {
+InitResult Store::init(const std::string& path, int busy_timeout_s) {
   InitResult result;
   result.created = create_private_file(path);
   std::unique_ptr<SQLite::Database> db;
@@ -174,11 +249,19 @@ int Store::schema_version() {
   return version;
 }
 
-void Store::write(const std::function<void()> &work) {
+void Store::write(const std::function<void()>& work) {
   translate_sqlite_errors(m_path, [&] {
     SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
     work();
     transaction.commit();
+  });
+}
+
+void Store::rehearse(const std::function<void()>& work) {
+  translate_sqlite_errors(m_path, [&] {
+    SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    work();
+    // Not committed: the destructor rolls everything back.
   });
 }
 

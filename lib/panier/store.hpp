@@ -26,30 +26,32 @@ class Store {
 public:
   // Opens an existing database. Error(no_input) when it does not exist, Error(data) when it is not
   // a panier database or was written by a newer panier, Error(busy) when locked past the timeout.
-  static Store open(const std::string &path, OpenMode mode, int busy_timeout_s);
+  static Store open(const std::string& path, OpenMode mode, int busy_timeout_s);
 
   // Creates the database (mode 0600) when missing, then applies pending migrations, each in its
   // own IMMEDIATE transaction. Idempotent.
-  static InitResult init(const std::string &path, int busy_timeout_s);
+  static InitResult init(const std::string& path, int busy_timeout_s);
 
   // The schema version this build writes.
   static int latest_version();
 
-  Store(Store &&) noexcept;
-  Store &operator=(Store &&) noexcept;
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
   ~Store();
 
-  const std::string &path() const noexcept { return m_path; }
+  const std::string& path() const noexcept { return m_path; }
   int schema_version();
 
   // Runs `work` in one BEGIN IMMEDIATE transaction: all of it is committed or none of it.
-  void write(const std::function<void()> &work);
+  void write(const std::function<void()>& work);
+  // Runs `work` in one transaction and rolls it back: what a --dry-run does.
+  void rehearse(const std::function<void()>& work);
 
   // Problems found by SQLite's own checks (quick_check, foreign_key_check); empty when sound.
   std::vector<std::string> integrity_problems();
 
   // For the store's own modules only.
-  SQLite::Database &db() { return *m_db; }
+  SQLite::Database& db() { return *m_db; }
 
 private:
   Store(std::string path, std::unique_ptr<SQLite::Database> db);
@@ -58,6 +60,6 @@ private:
 };
 
 // Runs `body`, turning SQLite's exceptions into panier errors that name `path`.
-void translate_sqlite_errors(const std::string &path, const std::function<void()> &body);
+void translate_sqlite_errors(const std::string& path, const std::function<void()>& body);
 
 } // namespace panier

@@ -9,7 +9,7 @@
 
 namespace panier {
 
-std::string_view toml_type_name(const toml::node &node) {
+std::string_view toml_type_name(const toml::node& node) {
   switch (node.type()) {
   case toml::node_type::string: return "a string";
   case toml::node_type::integer: return "an integer";
@@ -29,11 +29,11 @@ std::string join_path(std::string_view path, std::string_view key) {
   return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
 }
 
-std::uint32_t source_line(const toml::node &node) {
+std::uint32_t source_line(const toml::node& node) {
   return node.source().begin.line;
 }
 
-std::optional<toml::table> TomlFile::parse(const std::string &path, ExitCode &missing_code) {
+std::optional<toml::table> TomlFile::parse(const std::string& path, ExitCode& missing_code) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     m_diagnostics.add(fmt::format("{}: file not found", m_name));
@@ -42,22 +42,22 @@ std::optional<toml::table> TomlFile::parse(const std::string &path, ExitCode &mi
   }
   try {
     return toml::parse_file(path);
-  } catch (const toml::parse_error &e) {
+  } catch (const toml::parse_error& e) {
     error(e.source(), e.description());
   }
   return std::nullopt;
 }
 
-void TomlFile::error(const toml::source_region &where, std::string_view message) {
+void TomlFile::error(const toml::source_region& where, std::string_view message) {
   m_diagnostics.add(
       located(m_name, static_cast<long>(where.begin.line), message, static_cast<long>(where.begin.column)));
 }
 
-TableReader::TableReader(TomlFile &file, const toml::table &table, std::string path)
+TableReader::TableReader(TomlFile& file, const toml::table& table, std::string path)
     : m_file(file), m_table(table), m_path(std::move(path)) {}
 
-const toml::node *TableReader::node(std::string_view key) {
-  const toml::node *found = m_table.get(key);
+const toml::node* TableReader::node(std::string_view key) {
+  const toml::node* found = m_table.get(key);
   if (found != nullptr) {
     m_known.emplace(key);
   }
@@ -71,21 +71,21 @@ void TableReader::missing(std::string_view key) {
 }
 
 void TableReader::error(std::string_view key, std::string_view message) {
-  const toml::node *found = m_table.get(key);
+  const toml::node* found = m_table.get(key);
   m_file.error(found != nullptr ? found->source() : m_table.source(),
                fmt::format("{}: {}", join_path(m_path, key), message));
 }
 
 template <typename T>
-const T *TableReader::typed(std::string_view key, bool required, std::string_view what) {
-  const toml::node *found = node(key);
+const T* TableReader::typed(std::string_view key, bool required, std::string_view what) {
+  const toml::node* found = node(key);
   if (found == nullptr) {
     if (required) {
       missing(key);
     }
     return nullptr;
   }
-  if (const T *value = found->as<T>()) {
+  if (const T* value = found->as<T>()) {
     return value;
   }
   error(key, fmt::format("expected {}, not {}", what, toml_type_name(*found)));
@@ -93,7 +93,7 @@ const T *TableReader::typed(std::string_view key, bool required, std::string_vie
 }
 
 std::optional<std::string> TableReader::string(std::string_view key, bool required) {
-  if (const auto *value = typed<toml::value<std::string>>(key, required, "a string")) {
+  if (const auto* value = typed<toml::value<std::string>>(key, required, "a string")) {
     return value->get();
   }
   return std::nullopt;
@@ -115,7 +115,7 @@ std::optional<std::string> TableReader::choice(std::string_view key, bool requir
 }
 
 std::optional<bool> TableReader::boolean(std::string_view key) {
-  if (const auto *value = typed<toml::value<bool>>(key, false, "true or false")) {
+  if (const auto* value = typed<toml::value<bool>>(key, false, "true or false")) {
     return value->get();
   }
   return std::nullopt;
@@ -123,7 +123,7 @@ std::optional<bool> TableReader::boolean(std::string_view key) {
 
 std::optional<std::int64_t> TableReader::integer(std::string_view key, bool required, std::int64_t min,
                                                  std::int64_t max) {
-  const auto *value = typed<toml::value<std::int64_t>>(key, required, "a whole number");
+  const auto* value = typed<toml::value<std::int64_t>>(key, required, "a whole number");
   if (value == nullptr) {
     return std::nullopt;
   }
@@ -136,7 +136,7 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, bool requ
 }
 
 std::optional<double> TableReader::number(std::string_view key, bool required, double min, double max) {
-  const toml::node *found = node(key);
+  const toml::node* found = node(key);
   if (found == nullptr) {
     if (required) {
       missing(key);
@@ -178,7 +178,7 @@ std::optional<std::int64_t> TableReader::fixed(std::string_view key, bool requir
 }
 
 std::optional<Fraction> TableReader::share(std::string_view key, bool required, bool allow_zero) {
-  const toml::node *found = node(key);
+  const toml::node* found = node(key);
   if (found == nullptr) {
     if (required) {
       missing(key);
@@ -186,7 +186,7 @@ std::optional<Fraction> TableReader::share(std::string_view key, bool required, 
     return std::nullopt;
   }
   std::optional<Fraction> fraction;
-  if (const auto *text = found->as_string()) {
+  if (const auto* text = found->as_string()) {
     fraction = Fraction::parse(text->get());
     if (!fraction) {
       error(key, fmt::format("\"{}\" is not a share (write 0.25 or \"1/4\")", text->get()));
@@ -216,7 +216,7 @@ std::optional<int> TableReader::time(std::string_view key, bool required) {
   if (!text) {
     return std::nullopt;
   }
-  const std::string &t = *text;
+  const std::string& t = *text;
   const bool shaped = t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
                       std::isdigit(static_cast<unsigned char>(t[1])) &&
                       std::isdigit(static_cast<unsigned char>(t[3])) &&
@@ -232,16 +232,16 @@ std::optional<int> TableReader::time(std::string_view key, bool required) {
   return std::nullopt;
 }
 
-const toml::table *TableReader::subtable(std::string_view key, bool required) {
+const toml::table* TableReader::subtable(std::string_view key, bool required) {
   return typed<toml::table>(key, required, "a table");
 }
 
-const toml::array *TableReader::array(std::string_view key, bool required) {
+const toml::array* TableReader::array(std::string_view key, bool required) {
   return typed<toml::array>(key, required, "an array");
 }
 
 void TableReader::finish() {
-  for (auto &&[key, value] : m_table) {
+  for (auto&& [key, value] : m_table) {
     if (!m_known.contains(key.str())) {
       m_file.error(key.source(), m_path.empty()
                                      ? fmt::format("unknown key \"{}\"", key.str())

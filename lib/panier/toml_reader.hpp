@@ -18,35 +18,35 @@ namespace panier {
 
 class TomlFile {
 public:
-  TomlFile(std::string display_name, Diagnostics &diagnostics)
+  TomlFile(std::string display_name, Diagnostics& diagnostics)
       : m_name(std::move(display_name)), m_diagnostics(diagnostics) {}
 
   // Parses the file; on a syntax error or a missing file records it and returns nullopt.
-  std::optional<toml::table> parse(const std::string &path, ExitCode &missing_code);
+  std::optional<toml::table> parse(const std::string& path, ExitCode& missing_code);
 
-  void error(const toml::source_region &where, std::string_view message);
-  const std::string &name() const noexcept { return m_name; }
+  void error(const toml::source_region& where, std::string_view message);
+  const std::string& name() const noexcept { return m_name; }
 
 private:
   std::string m_name;
-  Diagnostics &m_diagnostics;
+  Diagnostics& m_diagnostics;
 };
 
 // Reads the keys of one table. Keys that are never asked for are reported by finish().
 class TableReader {
 public:
-  TableReader(TomlFile &file, const toml::table &table, std::string path);
+  TableReader(TomlFile& file, const toml::table& table, std::string path);
   ~TableReader() = default;
-  TableReader(const TableReader &) = delete;
-  TableReader &operator=(const TableReader &) = delete;
+  TableReader(const TableReader&) = delete;
+  TableReader& operator=(const TableReader&) = delete;
 
-  const std::string &path() const noexcept { return m_path; }
-  const toml::table &table() const noexcept { return m_table; }
-  TomlFile &file() noexcept { return m_file; }
+  const std::string& path() const noexcept { return m_path; }
+  const toml::table& table() const noexcept { return m_table; }
+  TomlFile& file() noexcept { return m_file; }
 
   bool has(std::string_view key) const { return m_table.contains(key); }
   // The node, marked as known; nullptr when absent.
-  const toml::node *node(std::string_view key);
+  const toml::node* node(std::string_view key);
   // Reports "[path]: missing required key" at the table.
   void missing(std::string_view key);
   // Reports "path.key: message" at the key's value (or the table when absent).
@@ -68,25 +68,25 @@ public:
   std::optional<Fraction> share(std::string_view key, bool required, bool allow_zero = true);
   // "HH:MM" as minutes after midnight.
   std::optional<int> time(std::string_view key, bool required);
-  const toml::table *subtable(std::string_view key, bool required);
-  const toml::array *array(std::string_view key, bool required);
+  const toml::table* subtable(std::string_view key, bool required);
+  const toml::array* array(std::string_view key, bool required);
 
   // Reports every key of the table that no accessor asked for.
   void finish();
 
 private:
-  template <typename T> const T *typed(std::string_view key, bool required, std::string_view what);
+  template <typename T> const T* typed(std::string_view key, bool required, std::string_view what);
 
-  TomlFile &m_file;
-  const toml::table &m_table;
+  TomlFile& m_file;
+  const toml::table& m_table;
   std::string m_path;
   std::set<std::string, std::less<>> m_known;
 };
 
-std::string_view toml_type_name(const toml::node &node);
+std::string_view toml_type_name(const toml::node& node);
 // "sizes.S" + "value" -> "sizes.S.value"
 std::string join_path(std::string_view path, std::string_view key);
 // The 1-based line of a node, to order tables as written in the file.
-std::uint32_t source_line(const toml::node &node);
+std::uint32_t source_line(const toml::node& node);
 
 } // namespace panier

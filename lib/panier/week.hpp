@@ -31,7 +31,7 @@ public:
   Date operator+(int days) const { return Date(m_days + days); }
   Date operator-(int days) const { return Date(m_days - days); }
   int operator-(Date other) const { return m_days - other.m_days; }
-  auto operator<=>(const Date &) const = default;
+  auto operator<=>(const Date&) const = default;
 
 private:
   std::int32_t m_days = 0;
@@ -62,7 +62,7 @@ public:
   Week operator+(int weeks) const { return from_ordinal(ordinal() + weeks); }
   Week operator-(int weeks) const { return from_ordinal(ordinal() - weeks); }
   int operator-(Week other) const { return ordinal() - other.ordinal(); }
-  auto operator<=>(const Week &) const = default;
+  auto operator<=>(const Week&) const = default;
 
 private:
   constexpr Week(int year, int number) : m_year(year), m_number(number) {}

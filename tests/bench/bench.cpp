@@ -21,17 +21,17 @@ long peak_rss_kib() {
 }
 
 // A households-import-shaped file: 16 columns, realistic values, some quoted fields.
-int csv_gen(const std::string &path, long rows, bool french) {
+int csv_gen(const std::string& path, long rows, bool french) {
   std::ofstream out(path, std::ios::binary);
   if (french) {
     out << "\xEF\xBB\xBF";
   }
-  const char *sep = french ? ";" : ",";
-  const char *eol = french ? "\r\n" : "\n";
+  const char* sep = french ? ";" : ",";
+  const char* eol = french ? "\r\n" : "\n";
   out << fmt::format("code{0}last_name{0}first_name{0}phone{0}adults{0}children{0}commune{0}qf{0}qf_date{0}"
                      "referrer{0}scheme{0}size{0}point{0}start_week{0}end_week{0}tier{1}",
                      sep, eol);
-  static const char *const communes[] = {"Lens", "Liévin", "Avion", "\"Loos-en-Gohelle, cité 5\""};
+  static const char* const communes[] = {"Lens", "Liévin", "Avion", "\"Loos-en-Gohelle, cité 5\""};
   for (long i = 0; i < rows; ++i) {
     const long qf = 300 + (i * 37) % 900;
     out << fmt::format(
@@ -43,7 +43,7 @@ int csv_gen(const std::string &path, long rows, bool french) {
   return 0;
 }
 
-int csv_read(const std::string &path) {
+int csv_read(const std::string& path) {
   using namespace panier;
   static const CsvColumn columns[] = {
       {"code", true},     {"last_name", true},  {"first_name", true}, {"phone", false},
@@ -69,7 +69,7 @@ int csv_read(const std::string &path) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   try {
     if (argc == 4 && std::strcmp(argv[1], "csv-gen") == 0) {
       return csv_gen(argv[2], std::stol(argv[3]), false);
@@ -80,7 +80,7 @@ int main(int argc, char **argv) {
     if (argc == 3 && std::strcmp(argv[1], "csv-read") == 0) {
       return csv_read(argv[2]);
     }
-  } catch (const panier::Error &e) {
+  } catch (const panier::Error& e) {
     std::fprintf(stderr, "bench: %s\n", e.what());
     return static_cast<int>(e.code());
   }

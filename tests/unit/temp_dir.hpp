@@ -19,11 +19,11 @@ public:
     std::error_code ec;
     std::filesystem::remove_all(m_path, ec);
   }
-  TempDir(const TempDir &) = delete;
-  TempDir &operator=(const TempDir &) = delete;
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
 
-  std::string path(const std::string &name) const { return (m_path / name).string(); }
-  std::string write(const std::string &name, const std::string &text) const {
+  std::string path(const std::string& name) const { return (m_path / name).string(); }
+  std::string write(const std::string& name, const std::string& text) const {
     const std::string file = path(name);
     std::ofstream(file, std::ios::binary) << text;
     return file;
@@ -41,9 +41,9 @@ private:
 
 // Lists of messages print one per line when an assertion fails.
 template <> struct doctest::StringMaker<std::vector<std::string>> {
-  static doctest::String convert(const std::vector<std::string> &lines) {
+  static doctest::String convert(const std::vector<std::string>& lines) {
     std::string text = "{";
-    for (const auto &line : lines) {
+    for (const auto& line : lines) {
       text += "\n  " + line;
     }
     text += "\n}";

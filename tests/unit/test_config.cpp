@@ -9,7 +9,7 @@ using panier::test::TempDir;
 
 namespace {
 
-const char *const k_catalogue = R"(
+const char* const k_catalogue = R"(
 [vegetables.carotte]
 name = "Carotte"
 unit = "kg"
@@ -38,7 +38,7 @@ kg_per_unit = 0.35
 )";
 
 // A valid configuration; tests replace pieces of it.
-const char *const k_valid = R"([organisation]
+const char* const k_valid = R"([organisation]
 name = "Jardin test"
 
 [depot]
@@ -102,16 +102,16 @@ struct Loaded {
   ExitCode code = ExitCode::ok;
 };
 
-Loaded load(const std::string &text, const std::string &catalogue = k_catalogue) {
+Loaded load(const std::string& text, const std::string& catalogue = k_catalogue) {
   TempDir dir;
   dir.write("veg.toml", catalogue);
   const std::string path = dir.write("panier.toml", text);
   Loaded result;
   try {
     result.config = load_config(path, dir.path("."));
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     result.code = e.code();
-    for (const auto &m : e.messages()) {
+    for (const auto& m : e.messages()) {
       // Messages name the file as given; keep only its base name for the assertions.
       const auto at = m.find(dir.path(""));
       result.messages.push_back(at == 0 ? m.substr(dir.path("").size()) : m);
@@ -120,7 +120,7 @@ Loaded load(const std::string &text, const std::string &catalogue = k_catalogue)
   return result;
 }
 
-std::string replace(std::string text, const std::string &from, const std::string &to) {
+std::string replace(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);
   REQUIRE(at != std::string::npos);
   return text.replace(at, from.size(), to);
@@ -131,7 +131,7 @@ std::string replace(std::string text, const std::string &from, const std::string
 TEST_CASE("a valid configuration loads into plain structs with defaults") {
   const auto r = load(k_valid);
   REQUIRE(r.messages.empty());
-  const Config &c = *r.config;
+  const Config& c = *r.config;
   CHECK(c.organisation.name == "Jardin test");
   CHECK(c.organisation.database == "panier.db");
   CHECK(c.organisation.busy_timeout_s == 10);
@@ -145,7 +145,7 @@ TEST_CASE("a valid configuration loads into plain structs with defaults") {
   CHECK(c.sizes[1].id == "L");
   CHECK(c.sizes[1].value == 1900);
   CHECK(c.sizes[0].target_g == 2500);
-  const Scheme &s = c.schemes.at(0);
+  const Scheme& s = c.schemes.at(0);
   CHECK(s.share_cap == Fraction{1, 3});
   CHECK(s.rounding == 10);
   CHECK(s.weeks == 26);
@@ -160,7 +160,7 @@ TEST_CASE("a valid configuration loads into plain structs with defaults") {
   CHECK(c.points[0].service_min == 10);
   CHECK(c.vans[0].start == 7 * 60 + 30); // from the depot's hours
   CHECK(c.catalogue.vegetables.size() == 3);
-  const Vegetable *panais = c.catalogue.find("panais");
+  const Vegetable* panais = c.catalogue.find("panais");
   REQUIRE(panais);
   CHECK(panais->price == 320);
   CHECK(panais->step == 50);
@@ -193,7 +193,7 @@ TEST_CASE("a missing file is a configuration error") {
   try {
     load_config("/nonexistent/panier.toml", ".");
     FAIL("no error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.code() == ExitCode::config);
     CHECK(e.messages().at(0) ==
           "/nonexistent/panier.toml: configuration file not found (give one with -c FILE or $PANIER_CONFIG)");

@@ -13,7 +13,7 @@ constexpr std::size_t k_code = 0;
 constexpr std::size_t k_qf = 1;
 constexpr std::size_t k_commune = 2;
 
-std::vector<std::string> messages_of(const std::string &text) {
+std::vector<std::string> messages_of(const std::string& text) {
   std::istringstream in(text);
   CsvReader reader(in, "h.csv");
   try {
@@ -21,7 +21,7 @@ std::vector<std::string> messages_of(const std::string &text) {
     while (reader.next()) {
       (void)reader.number(k_qf, 2);
     }
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.code() == ExitCode::data);
     return e.messages();
   }
@@ -35,7 +35,7 @@ struct Row {
   long line;
 };
 
-std::vector<Row> read_all(const std::string &text) {
+std::vector<Row> read_all(const std::string& text) {
   std::istringstream in(text);
   CsvReader reader(in, "h.csv");
   reader.read_header(k_columns);
@@ -136,7 +136,7 @@ TEST_CASE("a missing file is exit 66") {
   try {
     CsvReader reader(std::string("/nonexistent/file.csv"));
     FAIL("no error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.code() == ExitCode::no_input);
     CHECK(e.messages().front() == "/nonexistent/file.csv: cannot open file");
   }

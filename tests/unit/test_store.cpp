@@ -12,16 +12,16 @@ using namespace panier;
 using panier::test::TempDir;
 
 namespace {
-unsigned mode_of(const std::string &path) {
+unsigned mode_of(const std::string& path) {
   struct stat st {};
   REQUIRE(::stat(path.c_str(), &st) == 0);
   return st.st_mode & 0777U;
 }
 
-ExitCode code_of(const std::function<void()> &body) {
+ExitCode code_of(const std::function<void()>& body) {
   try {
     body();
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     return e.code();
   }
   return ExitCode::ok;
@@ -57,7 +57,7 @@ TEST_CASE("opening a missing database says to run init") {
   try {
     Store::open(dir.path("none.db"), OpenMode::read_write, 1);
     FAIL("no error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.code() == ExitCode::no_input);
     CHECK(e.messages()[0] == dir.path("none.db") + ": database not found; run panier init");
   }

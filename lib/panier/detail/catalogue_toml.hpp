@@ -9,9 +9,9 @@ namespace panier::detail {
 
 // Reads the fields present in `table` into `vegetable`; when `complete`, required fields must be
 // present. Checks the entry as a whole afterwards.
-void read_vegetable(TableReader &table, Vegetable &vegetable, bool complete);
+void read_vegetable(TableReader& table, Vegetable& vegetable, bool complete);
 
 // Loads every [vegetables.ID] table of `path`.
-Catalogue load_catalogue(const std::string &path, const std::string &display_name, Diagnostics &diagnostics);
+Catalogue load_catalogue(const std::string& path, const std::string& display_name, Diagnostics& diagnostics);
 
 } // namespace panier::detail
