@@ -92,7 +92,9 @@ void setup_household(CLI::App& app, Context& context) {
       in.code = o->code;
       in.last_name = o->last_name;
       in.first_name = o->first_name;
-      in.phone = o->phone;
+      if (!o->phone.empty()) {
+        in.phone = o->phone;
+      }
       in.adults = o->adults;
       in.children = o->children;
       in.commune = o->commune;
@@ -101,7 +103,9 @@ void setup_household(CLI::App& app, Context& context) {
         throw Error(ExitCode::usage, fmt::format("--qf \"{}\" is not a number", o->qf));
       }
       in.qf_cents = *qf;
-      in.qf_date = o->qf_date;
+      if (!o->qf_date.empty()) {
+        in.qf_date = o->qf_date;
+      }
       in.referrer = o->referrer;
       in.scheme = o->scheme;
       in.size = o->size;

@@ -197,10 +197,43 @@ EnrolmentRow pick_enrolment(std::vector<EnrolmentRow> candidates, const std::str
     for (const auto& e : candidates) {
       schemes.push_back(e.scheme);
     }
-    throw Error(ExitCode::data, fmt::format("household \"{}\" has several {}s ({}): say which with --scheme", code,
-                                            what, fmt::join(schemes, ", ")));
+    throw Error(ExitCode::data, fmt::format("household \"{}\" has enrolments in {}: say which with --scheme", code,
+                                            fmt::join(schemes, " and ")));
   }
   return candidates.front();
+}
+
+// Rows of one household must agree with each other, and an enrolment appears once.
+void check_consistency(const std::vector<HouseholdInput>& inputs, const std::string& file, Diagnostics& problems) {
+  auto where = [&](long line, const std::string& message) {
+    return line > 0 ? located(file, line, message) : message;
+  };
+  std::unordered_map<std::string, const HouseholdInput*> first_row;
+  std::map<std::tuple<std::string, std::string, Week>, long> keys;
+  for (const auto& in : inputs) {
+    const auto [it, inserted] = first_row.emplace(in.code, &in);
+    if (!inserted) {
+      const HouseholdInput& a = *it->second;
+      const std::pair<const char*, bool> columns[] = {
+          {"last_name", a.last_name != in.last_name}, {"first_name", a.first_name != in.first_name},
+          {"phone", a.phone != in.phone},             {"adults", a.adults != in.adults},
+          {"children", a.children != in.children},    {"commune", a.commune != in.commune},
+          {"qf", a.qf_cents != in.qf_cents},          {"qf_date", a.qf_date != in.qf_date},
+          {"referrer", a.referrer != in.referrer}};
+      for (const auto& [name, differs] : columns) {
+        if (differs) {
+          problems.add(where(in.line, fmt::format("household \"{}\": column \"{}\" differs from line {}", in.code,
+                                                  name, a.line)));
+          break;
+        }
+      }
+    }
+    const auto [key, fresh] = keys.emplace(std::make_tuple(in.code, in.scheme, in.start), in.line);
+    if (!fresh) {
+      problems.add(where(in.line, fmt::format("household \"{}\": the enrolment in \"{}\" from {} is already on line {}",
+                                              in.code, in.scheme, in.start.to_string(), key->second)));
+    }
+  }
 }
 
 std::string make_token(std::mt19937_64& random) {
@@ -209,7 +242,8 @@ std::string make_token(std::mt19937_64& random) {
 
 } // namespace
 
-std::vector<std::string> validate_household(HouseholdInput& in, const Config& config, Date today) {
+std::vector<std::string> validate_household(HouseholdInput& in, const Config& config, Date today,
+                                            bool start_known) {
   std::vector<std::string> problems;
   auto problem = [&](std::string message) { problems.push_back(std::move(message)); };
   if (in.code.empty()) {
@@ -219,7 +253,7 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
   }
   if (in.last_name.empty()) problem("column \"last_name\": missing value");
   if (in.first_name.empty()) problem("column \"first_name\": missing value");
-  if (!valid_phone(in.phone)) problem("column \"phone\": not a phone number (digits, spaces and + . - ( ) only)");
+  if (!valid_phone(in.phone.value_or(""))) problem("column \"phone\": not a phone number (digits, spaces and + . - ( ) only)");
   if (in.adults < 1 || in.adults > 20) problem(fmt::format("column \"adults\": {} is out of range (1 to 20)", in.adults));
   if (in.children < 0 || in.children > 20) {
     problem(fmt::format("column \"children\": {} is out of range (0 to 20)", in.children));
@@ -229,12 +263,12 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
   if (in.qf_cents < 0 || in.qf_cents > 10000000) {
     problem(fmt::format("column \"qf\": {} is out of range (0 to 100000)", qf_text(in.qf_cents)));
   }
-  if (!in.qf_date.empty()) {
-    const auto date = Date::parse(in.qf_date);
+  if (in.qf_date && !in.qf_date->empty()) {
+    const auto date = Date::parse(*in.qf_date);
     if (!date) {
-      problem(fmt::format("column \"qf_date\": \"{}\" is not a date (YYYY-MM-DD)", in.qf_date));
+      problem(fmt::format("column \"qf_date\": \"{}\" is not a date (YYYY-MM-DD)", *in.qf_date));
     } else if (*date > today) {
-      problem(fmt::format("column \"qf_date\": {} is in the future", in.qf_date));
+      problem(fmt::format("column \"qf_date\": {} is in the future", *in.qf_date));
     }
   }
   if (config.find_size(in.size) == nullptr) {
@@ -248,7 +282,9 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
     problem(fmt::format("column \"scheme\": unknown scheme \"{}\"", in.scheme));
     return problems;
   }
-  if (!in.end) {
+  if (!start_known) {
+    // The checks below need the start week.
+  } else if (!in.end) {
     in.end = in.start + (scheme->weeks - 1);
   } else if (*in.end < in.start) {
     problem(fmt::format("column \"end_week\": {} is before start_week {}", in.end->to_string(), in.start.to_string()));
@@ -314,12 +350,16 @@ std::vector<HouseholdInput> read_households_csv(const std::string& path, const C
     in.code = reader.text(code);
     in.last_name = reader.text(last_name);
     in.first_name = reader.text(first_name);
-    in.phone = reader.text(phone);
+    if (reader.has_column(phone)) {
+      in.phone = reader.text(phone);
+    }
     in.adults = static_cast<int>(std::clamp<std::int64_t>(number(adults, 0, 1), -1, 1000));
     in.children = static_cast<int>(std::clamp<std::int64_t>(number(children, 0, 0), -1, 1000));
     in.commune = reader.text(commune);
     in.qf_cents = number(qf, 2, 0);
-    in.qf_date = reader.text(qf_date);
+    if (reader.has_column(qf_date)) {
+      in.qf_date = reader.text(qf_date);
+    }
     in.referrer = reader.text(referrer);
     in.scheme = reader.text(scheme);
     in.size = reader.text(size);
@@ -329,15 +369,16 @@ std::vector<HouseholdInput> read_households_csv(const std::string& path, const C
     in.end = week(end_week, false);
     if (start) {
       in.start = *start;
-      for (auto& message : validate_household(in, config, today)) {
-        row_problems.push_back(reader.where(message));
-      }
+    }
+    for (auto& message : validate_household(in, config, today, start.has_value())) {
+      row_problems.push_back(reader.where(message));
     }
     for (auto& message : row_problems) {
       problems.add(std::move(message));
     }
     inputs.push_back(std::move(in));
   }
+  check_consistency(inputs, path, problems);
   problems.throw_if_any(ExitCode::data);
   return inputs;
 }
@@ -347,34 +388,8 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
   auto where = [&](long line, const std::string& message) {
     return line > 0 ? located(file, line, message) : message;
   };
-  // Rows of one household must agree with each other.
   Diagnostics problems;
-  std::unordered_map<std::string, const HouseholdInput*> first_row;
-  std::map<std::tuple<std::string, std::string, Week>, long> keys;
-  for (const auto& in : inputs) {
-    const auto [it, inserted] = first_row.emplace(in.code, &in);
-    if (!inserted) {
-      const HouseholdInput& a = *it->second;
-      const std::pair<const char*, bool> columns[] = {
-          {"last_name", a.last_name != in.last_name}, {"first_name", a.first_name != in.first_name},
-          {"phone", a.phone != in.phone},             {"adults", a.adults != in.adults},
-          {"children", a.children != in.children},    {"commune", a.commune != in.commune},
-          {"qf", a.qf_cents != in.qf_cents},          {"qf_date", a.qf_date != in.qf_date},
-          {"referrer", a.referrer != in.referrer}};
-      for (const auto& [name, differs] : columns) {
-        if (differs) {
-          problems.add(where(in.line, fmt::format("household \"{}\": column \"{}\" differs from line {}", in.code,
-                                                  name, a.line)));
-          break;
-        }
-      }
-    }
-    const auto [key, fresh] = keys.emplace(std::make_tuple(in.code, in.scheme, in.start), in.line);
-    if (!fresh) {
-      problems.add(where(in.line, fmt::format("household \"{}\": the enrolment in \"{}\" from {} is already on line {}",
-                                              in.code, in.scheme, in.start.to_string(), key->second)));
-    }
-  }
+  check_consistency(inputs, file, problems);
   problems.throw_if_any(ExitCode::data);
 
   ImportSummary summary;
@@ -393,16 +408,23 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
         row.children = in.children;
         row.commune = in.commune;
         row.qf_cents = in.qf_cents;
-        row.qf_date = in.qf_date;
+        row.qf_date = in.qf_date.value_or("");
         row.referrer = in.referrer;
         row.last_contact = today_text;
-        const IdentityRow identity{in.last_name, in.first_name, in.phone};
+        IdentityRow identity{in.last_name, in.first_name, in.phone.value_or("")};
         if (auto existing = tables.find_household(in.code)) {
           row.id = existing->id;
+          const auto known_identity = tables.identity(row.id);
+          if (!in.qf_date) {
+            row.qf_date = existing->qf_date; // not in the file: kept
+          }
+          if (!in.phone && known_identity) {
+            identity.phone = known_identity->phone;
+          }
           const bool same = existing->adults == row.adults && existing->children == row.children &&
                             existing->commune == row.commune && existing->qf_cents == row.qf_cents &&
                             existing->qf_date == row.qf_date && existing->referrer == row.referrer &&
-                            tables.identity(row.id) == std::optional<IdentityRow>(identity);
+                            known_identity == std::optional<IdentityRow>(identity);
           if (same) {
             ++summary.households_unchanged;
           } else {

@@ -21,12 +21,12 @@ struct HouseholdInput {
   std::string code;
   std::string last_name;
   std::string first_name;
-  std::string phone;
+  std::optional<std::string> phone; // nullopt: not given, an existing household keeps its own
   int adults = 0;
   int children = 0;
   std::string commune;
   std::int64_t qf_cents = 0;
-  std::string qf_date;
+  std::optional<std::string> qf_date; // nullopt: not given, as for phone
   std::string referrer;
   std::string scheme;
   std::string size;
@@ -37,8 +37,10 @@ struct HouseholdInput {
 };
 
 // Checks an input against the configuration and fills in its defaults (end week, tier).
-// Returns the problems found, each a message without location.
-std::vector<std::string> validate_household(HouseholdInput& input, const Config& config, Date today);
+// Returns the problems found, each a message without location. `start_known` is false when the
+// start week could not be read, so that the checks that need it are skipped.
+std::vector<std::string> validate_household(HouseholdInput& input, const Config& config, Date today,
+                                            bool start_known = true);
 
 // Reads a households CSV (either dialect) and validates every row. Error(data) lists every bad
 // row as "FILE:LINE: message"; Error(no_input) when the file is missing.

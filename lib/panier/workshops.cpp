@@ -42,6 +42,7 @@ AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& p
     std::string code;
     int adults;
     int children;
+    bool valid;
   };
   CsvReader reader(path);
   reader.read_header(k_columns);
@@ -49,7 +50,7 @@ AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& p
   Diagnostics problems;
   std::map<std::string, long> seen;
   while (reader.next()) {
-    Line l{reader.line(), std::string(reader.text(0)), 0, 0};
+    Line l{reader.line(), std::string(reader.text(0)), 0, 0, false};
     try {
       const auto adults = reader.required_number(1);
       const auto children = reader.required_number(2);
@@ -62,13 +63,14 @@ AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& p
       if (!fresh) {
         reader.fail(fmt::format("household \"{}\" is already on line {}", l.code, it->second));
       }
+      l.valid = true;
     } catch (const Error& e) {
       problems.add(e.messages().front());
     }
     lines.push_back(std::move(l));
   }
-  problems.throw_if_any(ExitCode::data);
 
+  // Unknown codes are listed with the other bad lines, so the file is checked in one go.
   AttendResult result;
   store.write([&] {
     const auto workshop = db::find_workshop(store, id);
@@ -77,6 +79,9 @@ AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& p
     }
     db::HouseholdTables tables(store);
     for (const auto& l : lines) {
+      if (!l.valid) {
+        continue;
+      }
       const auto household = tables.find_household(l.code);
       if (!household) {
         problems.add(located(path, l.line, fmt::format("unknown household \"{}\"", l.code)));

@@ -88,6 +88,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--panier", required=True)
     parser.add_argument("--source", required=True)
+    parser.add_argument("--bless", action="store_true",
+                        help="rewrite the test's expected outputs with the actual ones (review the diff!)")
     parser.add_argument("test")
     args = parser.parse_args()
     args.source = os.path.abspath(args.source)
@@ -122,6 +124,9 @@ def main():
                                       capture_output=True, timeout=120)
                 got = {"exit": proc.returncode, "stdout": proc.stdout.decode("utf-8", "replace"),
                        "stderr": proc.stderr.decode("utf-8", "replace")}
+                if args.bless:
+                    step.update(got)
+                    continue
                 for key in ("exit", "stdout", "stderr"):
                     if got[key] != step[key]:
                         failures += 1
@@ -132,7 +137,44 @@ def main():
                             diff = difflib.unified_diff(step[key].splitlines(True), got[key].splitlines(True),
                                                         f"expected {key}", f"actual {key}")
                             sys.stdout.writelines("  " + d if d.endswith("\n") else "  " + d + "\n" for d in diff)
+    if args.bless:
+        write_back(args.test, actions)
     return 1 if failures else 0
+
+
+def escape(text):
+    return "".join("@" + line if line.startswith("@") else line for line in text.splitlines(True))
+
+
+def write_back(path, actions):
+    with open(path, encoding="utf-8") as f:
+        header = []
+        for line in f:
+            if line.startswith("@") and not line.startswith("@@"):
+                break
+            header.append(line)
+    out = header
+    for action in actions:
+        kind = action[0]
+        if kind == "file":
+            out.append(f"@file {action[1]}\n")
+            out.append(escape(action[2]))
+        elif kind == "copy":
+            out.append(f"@copy {action[1]} {action[2]}\n")
+        elif kind == "env":
+            out.append(f"@env {action[1]}={action[2]}\n")
+        else:
+            step = action[1]
+            out.append(f"@run {step['command']}\n")
+            if step["exit"] != 0:
+                out.append(f"@exit {step['exit']}\n")
+            for key in ("stdout", "stderr"):
+                if step[key]:
+                    text = step[key] if step[key].endswith("\n") else step[key] + "\n"
+                    out.append(f"@{key}\n")
+                    out.append(escape(text))
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(out)
 
 
 if __name__ == "__main__":
