@@ -18,7 +18,7 @@ struct WeekRange {
 
 enum class Eligibility {
   due,
-  not_active,    // ended or waitlisted
+  not_active,    // on the waiting list (an ended enrolment keeps its weeks up to its end)
   outside_range, // before its start or after its end
   closure,       // the whole organisation is closed that week
   paused,        // the household is absent
@@ -27,7 +27,7 @@ enum class Eligibility {
 
 std::string_view describe(Eligibility eligibility);
 
-// An enrolment gets a basket in `week` when it is active, the week is within its range, the week
+// An enrolment gets a basket in `week` when it holds a place, the week is within its range, the week
 // is not a closure, no pause of the household covers it, and the scheme's rhythm includes it
 // (fortnightly counts from the start week).
 Eligibility eligibility(Week week, bool active, WeekRange range, Rhythm rhythm, std::span<const WeekRange> pauses,

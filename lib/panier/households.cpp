@@ -530,7 +530,8 @@ std::vector<EnrolmentView> due_baskets(Store& store, const Config& config, Week 
   std::vector<EnrolmentView> due;
   for (const auto& e : snapshot.enrolments) {
     const Scheme& scheme = scheme_of(config, e.scheme);
-    if (is_due(week, e.status == "active", {e.start, e.end}, scheme.rhythm, snapshot.pauses_of(e.household_id),
+    // An ended enrolment keeps the weeks it had (its end week was moved); only a waiting one has none.
+    if (is_due(week, e.status != "waitlisted", {e.start, e.end}, scheme.rhythm, snapshot.pauses_of(e.household_id),
                config.calendar)) {
       EnrolmentView v = snapshot.view(e, week);
       v.status = "due";

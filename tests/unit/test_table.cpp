@@ -1,0 +1,44 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "panier/error.hpp"
+#include "panier/table.hpp"
+
+using namespace panier;
+
+namespace {
+Table sample() {
+  Table t({"point", "baskets", "note"}, {"baskets"});
+  t.add({"Liévin", "12", "a, \"b\""});
+  t.add({"Lens", "7", ""});
+  return t;
+}
+std::string rendered(Format f) {
+  std::ostringstream out;
+  render(sample(), f, out);
+  return out.str();
+}
+} // namespace
+
+TEST_CASE("CSV follows the contract") {
+  CHECK(rendered(Format::csv) == "point,baskets,note\nLiévin,12,\"a, \"\"b\"\"\"\nLens,7,\n");
+}
+
+TEST_CASE("tables align by display width, numbers to the right") {
+  CHECK(rendered(Format::table) == "point   baskets  note\nLiévin       12  a, \"b\"\nLens          7\n");
+}
+
+TEST_CASE("JSON: numbers as numbers, text escaped") {
+  CHECK(rendered(Format::json) == "[\n  {\"point\": \"Liévin\", \"baskets\": 12, \"note\": \"a, \\\"b\\\"\"},\n"
+                                  "  {\"point\": \"Lens\", \"baskets\": 7, \"note\": \"\"}\n]\n");
+  std::ostringstream out;
+  render(Table({"x"}), Format::json, out);
+  CHECK(out.str() == "[]\n");
+}
+
+TEST_CASE("formats by name") {
+  CHECK(parse_format("csv") == Format::csv);
+  CHECK_THROWS_AS(parse_format("xml"), Error);
+  CHECK(display_width("Liévin") == 6);
+}
