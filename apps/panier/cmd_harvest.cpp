@@ -26,7 +26,8 @@ void setup_harvest(CLI::App& app, Context& context) {
         return;
       }
       for (const auto& r : results) {
-        context.out() << fmt::format("{}: {} line{}{}\n", r.week.to_string(), r.lines, r.lines == 1 ? "" : "s",
+        context.out() << fmt::format("{}: {} line{}{}\n", r.week.to_string(), r.lines,
+                                     r.lines == 1 ? "" : "s",
                                      r.replaced > 0 ? fmt::format(", replacing the {} line{} imported before",
                                                                   r.replaced, r.replaced == 1 ? "" : "s")
                                                     : "");
@@ -52,13 +53,14 @@ void setup_harvest(CLI::App& app, Context& context) {
       Cents total = 0;
       for (const auto& item : items) {
         table.add({w.to_string(), item.vegetable, item.name, std::string(unit_name(item.unit)),
-                   format_quantity(item.quantity), std::string(grade_name(item.grade)), format_money(item.value),
-                   item.in_season ? "yes" : "no"});
+                   format_quantity(item.quantity), std::string(grade_name(item.grade)),
+                   format_money(item.value), item.in_season ? "yes" : "no"});
         total += item.value;
       }
       render(table, parse_format(*format), context.out());
       if (parse_format(*format) == Format::table && !context.options.quiet) {
-        context.out() << fmt::format("{} lines, {} EUR at reference prices\n", items.size(), format_money(total));
+        context.out() << fmt::format("{} lines, {} EUR at reference prices\n", items.size(),
+                                     format_money(total));
       }
     });
   }

@@ -39,8 +39,8 @@ void print_import(Context& context, const ImportSummary& s, bool dry_run) {
 }
 
 struct AddOptions {
-  std::string code, last_name, first_name, phone, commune, qf, qf_date, referrer, scheme, size, point, start, end,
-      tier;
+  std::string code, last_name, first_name, phone, commune, qf, qf_date, referrer, scheme, size, point, start,
+      end, tier;
   int adults = 1;
   int children = 0;
 };
@@ -61,7 +61,8 @@ void setup_household(CLI::App& app, Context& context) {
       const Config& config = context.config();
       const auto inputs = read_households_csv(*file, config, context.today());
       Store store = context.open_store(OpenMode::read_write);
-      const ImportSummary summary = import_households(store, config, inputs, context.today(), *dry_run, *file);
+      const ImportSummary summary =
+          import_households(store, config, inputs, context.today(), *dry_run, *file);
       print_import(context, summary, *dry_run);
     });
   }
@@ -71,7 +72,8 @@ void setup_household(CLI::App& app, Context& context) {
     auto* cmd = app.add_subcommand("add", "Enrol one household");
     auto o = std::make_shared<AddOptions>();
     cmd->add_option("--code", o->code, "Pseudonymous code, e.g. H-0042")->required();
-    cmd->add_option("--last-name", o->last_name, "Last name (kept apart, shown only on pickup sheets)")->required();
+    cmd->add_option("--last-name", o->last_name, "Last name (kept apart, shown only on pickup sheets)")
+        ->required();
     cmd->add_option("--first-name", o->first_name, "First name (kept apart)")->required();
     cmd->add_option("--phone", o->phone, "Phone number (kept apart)");
     cmd->add_option("--adults", o->adults, "Adults in the household (default 1)");
@@ -122,9 +124,9 @@ void setup_household(CLI::App& app, Context& context) {
       Store store = context.open_store(OpenMode::read_write);
       const ImportSummary s = import_households(store, config, {in}, context.today(), false, "");
       if (!context.options.quiet) {
-        context.out() << fmt::format("{}: {} from {} to {}, tier {}{}\n", in.code, in.scheme, in.start.to_string(),
-                                     in.end->to_string(), in.tier,
-                                     s.waitlisted > 0 ? ", on the waiting list (the scheme is full)"
+        context.out() << fmt::format("{}: {} from {} to {}, tier {}{}\n", in.code, in.scheme,
+                                     in.start.to_string(), in.end->to_string(), in.tier,
+                                     s.waitlisted > 0       ? ", on the waiting list (the scheme is full)"
                                      : s.enrolments_new > 0 ? ", enrolled"
                                                             : ", already enrolled");
       }
@@ -188,8 +190,8 @@ void setup_household(CLI::App& app, Context& context) {
       facts.add({"last_contact", d.last_contact});
       render(facts, Format::table, out);
       out << "\nenrolments\n";
-      Table enrolments({"scheme", "size", "point", "start_week", "end_week", "tier", "status", "renewals",
-                        "exit_reason"});
+      Table enrolments(
+          {"scheme", "size", "point", "start_week", "end_week", "tier", "status", "renewals", "exit_reason"});
       for (const auto& e : d.enrolments) {
         enrolments.add({e.scheme, e.size, e.point, e.start.to_string(), e.end.to_string(), e.tier, e.status,
                         fmt::format("{}", e.renewals), e.exit_reason});
@@ -255,8 +257,8 @@ void setup_household(CLI::App& app, Context& context) {
         context.out() << fmt::format("{}: leaves {} ({}); last basket {}\n", o->code, r.scheme, o->reason,
                                      r.last_week.to_string());
         if (r.promoted) {
-          context.out() << fmt::format("{}: taken off the waiting list of {}, from {}\n", *r.promoted, r.scheme,
-                                       week.to_string());
+          context.out() << fmt::format("{}: taken off the waiting list of {}, from {}\n", *r.promoted,
+                                       r.scheme, week.to_string());
         }
       }
     });
@@ -275,7 +277,8 @@ void setup_household(CLI::App& app, Context& context) {
       const RenewResult r = renew_household(store, config, *code, non_empty(*scheme), context.today());
       if (!context.options.quiet) {
         context.out() << fmt::format("{}: {} extended to {} (renewal {} of {})\n", *code, r.scheme,
-                                     r.end.to_string(), r.renewals, config.find_scheme(r.scheme)->max_renewals);
+                                     r.end.to_string(), r.renewals,
+                                     config.find_scheme(r.scheme)->max_renewals);
       }
     });
   }
@@ -296,8 +299,8 @@ void setup_household(CLI::App& app, Context& context) {
       const Config& config = context.config();
       const Week week = context.week(o->week);
       Store store = context.open_store(OpenMode::read_write);
-      change_enrolment(store, config, o->code, week, non_empty(o->size), non_empty(o->point), non_empty(o->scheme),
-                       context.today());
+      change_enrolment(store, config, o->code, week, non_empty(o->size), non_empty(o->point),
+                       non_empty(o->scheme), context.today());
       if (!context.options.quiet) {
         context.out() << fmt::format("{}: from {}{}{}\n", o->code, week.to_string(),
                                      o->size.empty() ? "" : ", size " + o->size,
@@ -324,8 +327,9 @@ void setup_household(CLI::App& app, Context& context) {
                                        codes.size() == 1 ? "" : "s");
         }
       } else if (!context.options.quiet) {
-        context.out() << fmt::format("{} household{} anonymised (older than {} years since the last contact)\n",
-                                     codes.size(), codes.size() == 1 ? "" : "s", config.organisation.retention_years);
+        context.out() << fmt::format(
+            "{} household{} anonymised (older than {} years since the last contact)\n", codes.size(),
+            codes.size() == 1 ? "" : "s", config.organisation.retention_years);
       }
     });
   }

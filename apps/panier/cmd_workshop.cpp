@@ -20,9 +20,10 @@ void setup_workshop(CLI::App& app, Context& context) {
     };
     auto o = std::make_shared<AddOptions>();
     cmd->add_option("--date", o->date, "Date, YYYY-MM-DD")->required();
-    cmd->add_option("--theme", o->theme,
-                    "cooking-techniques, balanced-eating, reading-labels, seasonality, preserving, anti-waste, "
-                    "wild-plants, farm-visit or gardening")
+    cmd->add_option(
+           "--theme", o->theme,
+           "cooking-techniques, balanced-eating, reading-labels, seasonality, preserving, anti-waste, "
+           "wild-plants, farm-visit or gardening")
         ->required();
     cmd->add_option("--place", o->place, "Where it takes place");
     cmd->add_option("--capacity", o->capacity, "Most persons");
@@ -64,11 +65,12 @@ void setup_workshop(CLI::App& app, Context& context) {
       Store store = context.open_store(OpenMode::read_write);
       const AttendResult r = attend_workshop(store, *id, *file);
       if (r.capacity && r.persons > *r.capacity) {
-        context.warn(fmt::format("workshop {} has {} persons for a capacity of {}", *id, r.persons, *r.capacity));
+        context.warn(
+            fmt::format("workshop {} has {} persons for a capacity of {}", *id, r.persons, *r.capacity));
       }
       if (!context.options.quiet) {
-        context.out() << fmt::format("workshop {}: {} added, {} updated; {} households, {} persons\n", *id, r.added,
-                                     r.updated, r.households, r.persons);
+        context.out() << fmt::format("workshop {}: {} added, {} updated; {} households, {} persons\n", *id,
+                                     r.added, r.updated, r.households, r.persons);
       }
     });
   }
@@ -79,12 +81,13 @@ void setup_workshop(CLI::App& app, Context& context) {
     cmd->callback([&context, format] {
       context.config();
       Store store = context.open_store(OpenMode::read_only);
-      Table table({"id", "date", "theme", "place", "capacity", "households", "adults", "children", "vegetables"},
-                  {"id", "capacity", "households", "adults", "children"});
+      Table table(
+          {"id", "date", "theme", "place", "capacity", "households", "adults", "children", "vegetables"},
+          {"id", "capacity", "households", "adults", "children"});
       for (const auto& w : list_workshops(store)) {
-        table.add({fmt::format("{}", w.id), w.date, w.theme, w.place, w.capacity ? fmt::format("{}", *w.capacity) : "",
-                   fmt::format("{}", w.households), fmt::format("{}", w.adults), fmt::format("{}", w.children),
-                   w.vegetables});
+        table.add({fmt::format("{}", w.id), w.date, w.theme, w.place,
+                   w.capacity ? fmt::format("{}", *w.capacity) : "", fmt::format("{}", w.households),
+                   fmt::format("{}", w.adults), fmt::format("{}", w.children), w.vegetables});
       }
       render(table, parse_format(*format), context.out());
     });

@@ -2,6 +2,4 @@
 
 #include "cli.hpp"
 
-int main(int argc, char** argv) {
-  return panier::cli::run(argc, argv, std::cout, std::cerr);
-}
+int main(int argc, char** argv) { return panier::cli::run(argc, argv, std::cout, std::cerr); }

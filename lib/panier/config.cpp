@@ -47,9 +47,7 @@ std::vector<std::pair<std::string, const toml::table*>> tables_in_file_order(Tab
   return result;
 }
 
-std::optional<double> latitude(TableReader& t, bool required) {
-  return t.number("lat", required, -90, 90);
-}
+std::optional<double> latitude(TableReader& t, bool required) { return t.number("lat", required, -90, 90); }
 std::optional<double> longitude(TableReader& t, bool required) {
   return t.number("lon", required, -180, 180);
 }
@@ -465,18 +463,10 @@ const Tier* Scheme::find_tier(std::string_view name) const {
   return it == tiers.end() ? nullptr : &*it;
 }
 
-const BasketSize* Config::find_size(std::string_view id) const {
-  return find_by_id(sizes, id);
-}
-const Scheme* Config::find_scheme(std::string_view id) const {
-  return find_by_id(schemes, id);
-}
-const Point* Config::find_point(std::string_view id) const {
-  return find_by_id(points, id);
-}
-const Funder* Config::find_funder(std::string_view id) const {
-  return find_by_id(funders, id);
-}
+const BasketSize* Config::find_size(std::string_view id) const { return find_by_id(sizes, id); }
+const Scheme* Config::find_scheme(std::string_view id) const { return find_by_id(schemes, id); }
+const Point* Config::find_point(std::string_view id) const { return find_by_id(points, id); }
+const Funder* Config::find_funder(std::string_view id) const { return find_by_id(funders, id); }
 
 std::string Config::resolve(std::string_view path) const {
   const fs::path p(path);

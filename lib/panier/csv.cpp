@@ -234,9 +234,7 @@ bool CsvReader::next() {
   }
 }
 
-bool CsvReader::has_column(std::size_t column) const {
-  return m_map.at(column) >= 0;
-}
+bool CsvReader::has_column(std::size_t column) const { return m_map.at(column) >= 0; }
 
 std::string_view CsvReader::text(std::size_t column) const {
   const int field = m_map.at(column);
@@ -275,9 +273,7 @@ std::string CsvReader::where(std::string_view message) const {
   return located(m_name, m_record_line, message);
 }
 
-void CsvReader::fail(std::string_view message) const {
-  throw Error(ExitCode::data, where(message));
-}
+void CsvReader::fail(std::string_view message) const { throw Error(ExitCode::data, where(message)); }
 
 void CsvWriter::field(std::string_view value) {
   if (!m_first) {

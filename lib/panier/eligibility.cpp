@@ -16,8 +16,8 @@ std::string_view describe(Eligibility eligibility) {
   return "unknown";
 }
 
-Eligibility eligibility(Week week, bool active, WeekRange range, Rhythm rhythm, std::span<const WeekRange> pauses,
-                        const CalendarSettings& calendar) {
+Eligibility eligibility(Week week, bool active, WeekRange range, Rhythm rhythm,
+                        std::span<const WeekRange> pauses, const CalendarSettings& calendar) {
   if (!active) {
     return Eligibility::not_active;
   }

@@ -30,8 +30,8 @@ std::string_view describe(Eligibility eligibility);
 // An enrolment gets a basket in `week` when it holds a place, the week is within its range, the week
 // is not a closure, no pause of the household covers it, and the scheme's rhythm includes it
 // (fortnightly counts from the start week).
-Eligibility eligibility(Week week, bool active, WeekRange range, Rhythm rhythm, std::span<const WeekRange> pauses,
-                        const CalendarSettings& calendar);
+Eligibility eligibility(Week week, bool active, WeekRange range, Rhythm rhythm,
+                        std::span<const WeekRange> pauses, const CalendarSettings& calendar);
 
 inline bool is_due(Week week, bool active, WeekRange range, Rhythm rhythm, std::span<const WeekRange> pauses,
                    const CalendarSettings& calendar) {

@@ -22,7 +22,8 @@ std::string_view grade_name(Grade grade) { return grade == Grade::standard ? "st
 Cents value_of(Milli quantity, Cents price_per_unit) { return (quantity * price_per_unit + 500) / 1000; }
 
 std::vector<HarvestLine> read_harvest_csv(const std::string& path, const Config& config) {
-  static const CsvColumn k_columns[] = {{"week", true}, {"vegetable", true}, {"quantity", true}, {"grade", false}};
+  static const CsvColumn k_columns[] = {
+      {"week", true}, {"vegetable", true}, {"quantity", true}, {"grade", false}};
   CsvReader reader(path);
   reader.read_header(k_columns);
   std::vector<HarvestLine> lines;
@@ -35,7 +36,8 @@ std::vector<HarvestLine> read_harvest_csv(const std::string& path, const Config&
     const std::string_view week_text = reader.text(0);
     const auto week = Week::parse_iso(week_text);
     if (!week) {
-      row_problems.push_back(reader.where(fmt::format("column \"week\": \"{}\" is not a week (YYYY-Www)", week_text)));
+      row_problems.push_back(
+          reader.where(fmt::format("column \"week\": \"{}\" is not a week (YYYY-Www)", week_text)));
     } else if (config.calendar.is_closed(*week)) {
       row_problems.push_back(reader.where(fmt::format("column \"week\": {} is a closure week", week_text)));
     } else {
@@ -44,16 +46,19 @@ std::vector<HarvestLine> read_harvest_csv(const std::string& path, const Config&
     h.vegetable = reader.text(1);
     const Vegetable* vegetable = config.catalogue.find(h.vegetable);
     if (vegetable == nullptr) {
-      row_problems.push_back(reader.where(fmt::format("column \"vegetable\": unknown vegetable \"{}\"", h.vegetable)));
+      row_problems.push_back(
+          reader.where(fmt::format("column \"vegetable\": unknown vegetable \"{}\"", h.vegetable)));
     }
     try {
       h.quantity = reader.required_number(2, 3);
       const std::string_view unit = vegetable != nullptr ? unit_name(vegetable->unit) : "units";
       if (h.quantity < 0) {
-        row_problems.push_back(reader.where(fmt::format("column \"quantity\": {} is negative", reader.text(2))));
+        row_problems.push_back(
+            reader.where(fmt::format("column \"quantity\": {} is negative", reader.text(2))));
       } else if (h.quantity > k_max_quantity) {
-        row_problems.push_back(reader.where(fmt::format("column \"quantity\": {} {} is not plausible (more than {})",
-                                                        reader.text(2), unit, k_max_quantity / 1000)));
+        row_problems.push_back(
+            reader.where(fmt::format("column \"quantity\": {} {} is not plausible (more than {})",
+                                     reader.text(2), unit, k_max_quantity / 1000)));
       }
     } catch (const Error& e) {
       row_problems.push_back(e.messages().front());
@@ -70,8 +75,9 @@ std::vector<HarvestLine> read_harvest_csv(const std::string& path, const Config&
     if (row_problems.empty()) {
       const auto [it, fresh] = seen.emplace(std::make_tuple(h.week, h.vegetable, h.grade), h.line);
       if (!fresh) {
-        row_problems.push_back(reader.where(fmt::format("{} {} ({}) is already on line {}", h.week.to_string(),
-                                                        h.vegetable, grade_name(h.grade), it->second)));
+        row_problems.push_back(
+            reader.where(fmt::format("{} {} ({}) is already on line {}", h.week.to_string(), h.vegetable,
+                                     grade_name(h.grade), it->second)));
       }
     }
     for (auto& message : row_problems) {
@@ -83,7 +89,8 @@ std::vector<HarvestLine> read_harvest_csv(const std::string& path, const Config&
   return lines;
 }
 
-std::vector<HarvestWeekResult> import_harvest(Store& store, const std::vector<HarvestLine>& lines, bool dry_run) {
+std::vector<HarvestWeekResult> import_harvest(Store& store, const std::vector<HarvestLine>& lines,
+                                              bool dry_run) {
   std::map<Week, std::vector<const HarvestLine*>> by_week;
   for (const auto& line : lines) {
     by_week[line.week].push_back(&line);
@@ -93,7 +100,8 @@ std::vector<HarvestWeekResult> import_harvest(Store& store, const std::vector<Ha
     for (const auto& [week, week_lines] : by_week) {
       HarvestWeekResult result{week, static_cast<int>(week_lines.size()), db::delete_harvest(store, week)};
       for (const HarvestLine* line : week_lines) {
-        db::insert_harvest(store, week, {line->vegetable, std::string(grade_name(line->grade)), line->quantity});
+        db::insert_harvest(store, week,
+                           {line->vegetable, std::string(grade_name(line->grade)), line->quantity});
       }
       results.push_back(result);
     }

@@ -32,7 +32,8 @@ struct HarvestWeekResult {
 
 // Stores the forecasts, replacing each week's earlier forecast; one transaction (rolled back when
 // `dry_run`). One result per week, in week order.
-std::vector<HarvestWeekResult> import_harvest(Store& store, const std::vector<HarvestLine>& lines, bool dry_run);
+std::vector<HarvestWeekResult> import_harvest(Store& store, const std::vector<HarvestLine>& lines,
+                                              bool dry_run);
 
 struct HarvestItem {
   std::string vegetable;

@@ -41,9 +41,10 @@ std::string qf_text(std::int64_t cents) {
 const Scheme& scheme_of(const Config& config, const std::string& id) {
   const Scheme* scheme = config.find_scheme(id);
   if (scheme == nullptr) {
-    throw Error(ExitCode::data, fmt::format("the database names scheme \"{}\", which the configuration no longer has; "
-                                            "restore it or run panier check",
-                                            id));
+    throw Error(ExitCode::data,
+                fmt::format("the database names scheme \"{}\", which the configuration no longer has; "
+                            "restore it or run panier check",
+                            id));
   }
   return *scheme;
 }
@@ -123,7 +124,8 @@ struct Snapshot {
       const auto paused = pauses_of(e.household_id);
       if (week > e.end) {
         v.status = "ended";
-      } else if (std::any_of(paused.begin(), paused.end(), [&](const WeekRange& p) { return p.contains(week); })) {
+      } else if (std::any_of(paused.begin(), paused.end(),
+                             [&](const WeekRange& p) { return p.contains(week); })) {
         v.status = "paused";
       }
     }
@@ -197,14 +199,15 @@ EnrolmentRow pick_enrolment(std::vector<EnrolmentRow> candidates, const std::str
     for (const auto& e : candidates) {
       schemes.push_back(e.scheme);
     }
-    throw Error(ExitCode::data, fmt::format("household \"{}\" has enrolments in {}: say which with --scheme", code,
-                                            fmt::join(schemes, " and ")));
+    throw Error(ExitCode::data, fmt::format("household \"{}\" has enrolments in {}: say which with --scheme",
+                                            code, fmt::join(schemes, " and ")));
   }
   return candidates.front();
 }
 
 // Rows of one household must agree with each other, and an enrolment appears once.
-void check_consistency(const std::vector<HouseholdInput>& inputs, const std::string& file, Diagnostics& problems) {
+void check_consistency(const std::vector<HouseholdInput>& inputs, const std::string& file,
+                       Diagnostics& problems) {
   auto where = [&](long line, const std::string& message) {
     return line > 0 ? located(file, line, message) : message;
   };
@@ -214,24 +217,28 @@ void check_consistency(const std::vector<HouseholdInput>& inputs, const std::str
     const auto [it, inserted] = first_row.emplace(in.code, &in);
     if (!inserted) {
       const HouseholdInput& a = *it->second;
-      const std::pair<const char*, bool> columns[] = {
-          {"last_name", a.last_name != in.last_name}, {"first_name", a.first_name != in.first_name},
-          {"phone", a.phone != in.phone},             {"adults", a.adults != in.adults},
-          {"children", a.children != in.children},    {"commune", a.commune != in.commune},
-          {"qf", a.qf_cents != in.qf_cents},          {"qf_date", a.qf_date != in.qf_date},
-          {"referrer", a.referrer != in.referrer}};
+      const std::pair<const char*, bool> columns[] = {{"last_name", a.last_name != in.last_name},
+                                                      {"first_name", a.first_name != in.first_name},
+                                                      {"phone", a.phone != in.phone},
+                                                      {"adults", a.adults != in.adults},
+                                                      {"children", a.children != in.children},
+                                                      {"commune", a.commune != in.commune},
+                                                      {"qf", a.qf_cents != in.qf_cents},
+                                                      {"qf_date", a.qf_date != in.qf_date},
+                                                      {"referrer", a.referrer != in.referrer}};
       for (const auto& [name, differs] : columns) {
         if (differs) {
-          problems.add(where(in.line, fmt::format("household \"{}\": column \"{}\" differs from line {}", in.code,
-                                                  name, a.line)));
+          problems.add(where(in.line, fmt::format("household \"{}\": column \"{}\" differs from line {}",
+                                                  in.code, name, a.line)));
           break;
         }
       }
     }
     const auto [key, fresh] = keys.emplace(std::make_tuple(in.code, in.scheme, in.start), in.line);
     if (!fresh) {
-      problems.add(where(in.line, fmt::format("household \"{}\": the enrolment in \"{}\" from {} is already on line {}",
-                                              in.code, in.scheme, in.start.to_string(), key->second)));
+      problems.add(where(
+          in.line, fmt::format("household \"{}\": the enrolment in \"{}\" from {} is already on line {}",
+                               in.code, in.scheme, in.start.to_string(), key->second)));
     }
   }
 }
@@ -249,12 +256,15 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
   if (in.code.empty()) {
     problem("column \"code\": missing value");
   } else if (!valid_code(in.code)) {
-    problem(fmt::format("column \"code\": \"{}\" is not a code (letters, digits, '-' and '_', at most 32)", in.code));
+    problem(fmt::format("column \"code\": \"{}\" is not a code (letters, digits, '-' and '_', at most 32)",
+                        in.code));
   }
   if (in.last_name.empty()) problem("column \"last_name\": missing value");
   if (in.first_name.empty()) problem("column \"first_name\": missing value");
-  if (!valid_phone(in.phone.value_or(""))) problem("column \"phone\": not a phone number (digits, spaces and + . - ( ) only)");
-  if (in.adults < 1 || in.adults > 20) problem(fmt::format("column \"adults\": {} is out of range (1 to 20)", in.adults));
+  if (!valid_phone(in.phone.value_or("")))
+    problem("column \"phone\": not a phone number (digits, spaces and + . - ( ) only)");
+  if (in.adults < 1 || in.adults > 20)
+    problem(fmt::format("column \"adults\": {} is out of range (1 to 20)", in.adults));
   if (in.children < 0 || in.children > 20) {
     problem(fmt::format("column \"children\": {} is out of range (0 to 20)", in.children));
   }
@@ -287,7 +297,8 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
   } else if (!in.end) {
     in.end = in.start + (scheme->weeks - 1);
   } else if (*in.end < in.start) {
-    problem(fmt::format("column \"end_week\": {} is before start_week {}", in.end->to_string(), in.start.to_string()));
+    problem(fmt::format("column \"end_week\": {} is before start_week {}", in.end->to_string(),
+                        in.start.to_string()));
   }
   if (scheme->qf_ceiling && in.qf_cents > *scheme->qf_ceiling * 100) {
     problem(fmt::format("column \"qf\": {} is above the ceiling of scheme \"{}\" ({})", qf_text(in.qf_cents),
@@ -298,7 +309,8 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
     if (const Tier* tier = scheme->tier_for(euros_up)) {
       in.tier = tier->name;
     } else {
-      problem(fmt::format("column \"qf\": {} is above every tier of scheme \"{}\"", qf_text(in.qf_cents), scheme->id));
+      problem(fmt::format("column \"qf\": {} is above every tier of scheme \"{}\"", qf_text(in.qf_cents),
+                          scheme->id));
     }
   } else if (scheme->find_tier(in.tier) == nullptr) {
     problem(fmt::format("column \"tier\": unknown tier \"{}\" in scheme \"{}\"", in.tier, scheme->id));
@@ -308,14 +320,28 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
 
 std::vector<HouseholdInput> read_households_csv(const std::string& path, const Config& config, Date today) {
   enum Column {
-    code, last_name, first_name, phone, adults, children, commune, qf, qf_date, referrer, scheme, size, point,
-    start_week, end_week, tier
+    code,
+    last_name,
+    first_name,
+    phone,
+    adults,
+    children,
+    commune,
+    qf,
+    qf_date,
+    referrer,
+    scheme,
+    size,
+    point,
+    start_week,
+    end_week,
+    tier
   };
   static const CsvColumn k_columns[] = {
-      {"code", true},       {"last_name", true}, {"first_name", true}, {"phone", false},
-      {"adults", true},     {"children", true},  {"commune", true},    {"qf", true},
-      {"qf_date", false},   {"referrer", true},  {"scheme", true},     {"size", true},
-      {"point", true},      {"start_week", true}, {"end_week", false}, {"tier", false}};
+      {"code", true},     {"last_name", true},  {"first_name", true}, {"phone", false},
+      {"adults", true},   {"children", true},   {"commune", true},    {"qf", true},
+      {"qf_date", false}, {"referrer", true},   {"scheme", true},     {"size", true},
+      {"point", true},    {"start_week", true}, {"end_week", false},  {"tier", false}};
   CsvReader reader(path);
   reader.read_header(k_columns);
   std::vector<HouseholdInput> inputs;
@@ -336,7 +362,8 @@ std::vector<HouseholdInput> read_households_csv(const std::string& path, const C
       const std::string_view text = reader.text(column);
       if (text.empty()) {
         if (required) {
-          row_problems.push_back(reader.where(fmt::format("column \"{}\": missing value", k_columns[column].name)));
+          row_problems.push_back(
+              reader.where(fmt::format("column \"{}\": missing value", k_columns[column].name)));
         }
         return std::nullopt;
       }
@@ -398,6 +425,8 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
     HouseholdTables tables(store);
     CapacityCounter capacity(config, tables);
     std::unordered_map<std::string, std::int64_t> ids;
+    // Enrolments of the households created by this import: no need to ask the database.
+    std::unordered_map<std::int64_t, std::vector<EnrolmentRow>> created;
     for (const auto& in : inputs) {
       // The household, on its first row.
       auto known = ids.find(in.code);
@@ -436,6 +465,7 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
         } else {
           row.id = tables.insert_household(row);
           tables.put_identity(row.id, identity);
+          created[row.id];
           ++summary.households_new;
         }
         known = ids.emplace(in.code, row.id).first;
@@ -443,7 +473,8 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
       const std::int64_t household_id = known->second;
 
       // The enrolment.
-      const auto enrolments = tables.enrolments_of(household_id);
+      const auto fresh = created.find(household_id);
+      const auto enrolments = fresh != created.end() ? fresh->second : tables.enrolments_of(household_id);
       const auto same_key = std::find_if(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
         return e.scheme == in.scheme && e.requested_start == in.start;
       });
@@ -475,9 +506,9 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
         return e.scheme == in.scheme && e.status != "ended" && WeekRange{e.start, e.end}.overlaps(range);
       });
       if (overlapping != enrolments.end()) {
-        problems.add(where(in.line, fmt::format("household \"{}\": overlaps its enrolment in \"{}\" from {} to {}",
-                                                in.code, in.scheme, overlapping->start.to_string(),
-                                                overlapping->end.to_string())));
+        problems.add(where(
+            in.line, fmt::format("household \"{}\": overlaps its enrolment in \"{}\" from {} to {}", in.code,
+                                 in.scheme, overlapping->start.to_string(), overlapping->end.to_string())));
         continue;
       }
       EnrolmentRow e;
@@ -490,6 +521,9 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
       e.status = capacity.fits(in.scheme, range) ? "active" : "waitlisted";
       e.id = tables.insert_enrolment(e);
       tables.put_change({e.id, e.start, in.size, in.point});
+      if (fresh != created.end()) {
+        fresh->second.push_back(e);
+      }
       if (e.status == "active") {
         capacity.add(e.scheme, range, 1);
       } else {
@@ -507,7 +541,8 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
   return summary;
 }
 
-std::vector<EnrolmentView> list_enrolments(Store& store, const Config& config, Week week, const ListFilter& filter) {
+std::vector<EnrolmentView> list_enrolments(Store& store, const Config& config, Week week,
+                                           const ListFilter& filter) {
   (void)config;
   const Snapshot snapshot(store);
   std::vector<EnrolmentView> views;
@@ -531,8 +566,8 @@ std::vector<EnrolmentView> due_baskets(Store& store, const Config& config, Week 
   for (const auto& e : snapshot.enrolments) {
     const Scheme& scheme = scheme_of(config, e.scheme);
     // An ended enrolment keeps the weeks it had (its end week was moved); only a waiting one has none.
-    if (is_due(week, e.status != "waitlisted", {e.start, e.end}, scheme.rhythm, snapshot.pauses_of(e.household_id),
-               config.calendar)) {
+    if (is_due(week, e.status != "waitlisted", {e.start, e.end}, scheme.rhythm,
+               snapshot.pauses_of(e.household_id), config.calendar)) {
       EnrolmentView v = snapshot.view(e, week);
       v.status = "due";
       due.push_back(std::move(v));
@@ -584,7 +619,8 @@ HouseholdDetails show_household(Store& store, const Config& config, const std::s
     if (e.status == "active") {
       if (week > e.end) {
         v.status = "ended";
-      } else if (std::any_of(d.pauses.begin(), d.pauses.end(), [&](const WeekRange& p) { return p.contains(week); })) {
+      } else if (std::any_of(d.pauses.begin(), d.pauses.end(),
+                             [&](const WeekRange& p) { return p.contains(week); })) {
         v.status = "paused";
       }
     }
@@ -602,7 +638,8 @@ HouseholdDetails show_household(Store& store, const Config& config, const std::s
 
 void pause_household(Store& store, const std::string& code, WeekRange range, Date today) {
   if (range.to < range.from) {
-    throw Error(ExitCode::usage, fmt::format("--to {} is before --from {}", range.to.to_string(), range.from.to_string()));
+    throw Error(ExitCode::usage,
+                fmt::format("--to {} is before --from {}", range.to.to_string(), range.from.to_string()));
   }
   store.write([&] {
     HouseholdTables tables(store);
@@ -628,7 +665,8 @@ void pause_household(Store& store, const std::string& code, WeekRange range, Dat
 ExitResult exit_household(Store& store, const Config& config, const std::string& code, Week week,
                           const std::string& reason, const std::optional<std::string>& scheme, Date today) {
   if (std::find(std::begin(k_exit_reasons), std::end(k_exit_reasons), reason) == std::end(k_exit_reasons)) {
-    throw Error(ExitCode::usage, fmt::format("unknown reason \"{}\" (one of: {})", reason, fmt::join(k_exit_reasons, ", ")));
+    throw Error(ExitCode::usage,
+                fmt::format("unknown reason \"{}\" (one of: {})", reason, fmt::join(k_exit_reasons, ", ")));
   }
   ExitResult result;
   store.write([&] {
@@ -636,7 +674,8 @@ ExitResult exit_household(Store& store, const Config& config, const std::string&
     const HouseholdRow h = find_household_or_fail(tables, code);
     auto candidates = tables.enrolments_of(h.id);
     std::erase_if(candidates, [&](const EnrolmentRow& e) { return e.status == "ended" || e.end < week; });
-    EnrolmentRow e = pick_enrolment(candidates, code, scheme, "enrolment running in or after " + week.to_string());
+    EnrolmentRow e =
+        pick_enrolment(candidates, code, scheme, "enrolment running in or after " + week.to_string());
     const bool was_active = e.status == "active";
     e.end = week - 1;
     e.status = "ended";
@@ -702,10 +741,11 @@ RenewResult renew_household(Store& store, const Config& config, const std::strin
     EnrolmentRow e = pick_enrolment(per_scheme, code, scheme, "active enrolment");
     const Scheme& s = scheme_of(config, e.scheme);
     if (e.renewals >= s.max_renewals) {
-      throw Error(ExitCode::data,
-                  fmt::format("household \"{}\": its enrolment in \"{}\" was renewed {} time{}, the most the scheme "
-                              "allows (max_renewals = {})",
-                              code, e.scheme, e.renewals, e.renewals == 1 ? "" : "s", s.max_renewals));
+      throw Error(
+          ExitCode::data,
+          fmt::format("household \"{}\": its enrolment in \"{}\" was renewed {} time{}, the most the scheme "
+                      "allows (max_renewals = {})",
+                      code, e.scheme, e.renewals, e.renewals == 1 ? "" : "s", s.max_renewals));
     }
     e.end = e.end + s.weeks;
     e.renewals += 1;
@@ -732,9 +772,11 @@ void change_enrolment(Store& store, const Config& config, const std::string& cod
     HouseholdTables tables(store);
     const HouseholdRow h = find_household_or_fail(tables, code);
     auto candidates = tables.enrolments_of(h.id);
-    std::erase_if(candidates,
-                  [&](const EnrolmentRow& e) { return e.status != "active" || !WeekRange{e.start, e.end}.contains(week); });
-    const EnrolmentRow e = pick_enrolment(candidates, code, scheme, "active enrolment in " + week.to_string());
+    std::erase_if(candidates, [&](const EnrolmentRow& e) {
+      return e.status != "active" || !WeekRange{e.start, e.end}.contains(week);
+    });
+    const EnrolmentRow e =
+        pick_enrolment(candidates, code, scheme, "active enrolment in " + week.to_string());
     const auto changes = tables.changes_of(e.id);
     const ChangeRow* current = change_at(changes, week);
     tables.put_change({e.id, week, size.value_or(current != nullptr ? current->size : ""),

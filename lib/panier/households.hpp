@@ -88,7 +88,8 @@ struct ListFilter {
 };
 
 // Every enrolment as of `week`, by household code then start week.
-std::vector<EnrolmentView> list_enrolments(Store& store, const Config& config, Week week, const ListFilter& filter);
+std::vector<EnrolmentView> list_enrolments(Store& store, const Config& config, Week week,
+                                           const ListFilter& filter);
 
 // The enrolments due a basket in `week` (the shared eligibility rule), by point then code.
 std::vector<EnrolmentView> due_baskets(Store& store, const Config& config, Week week);
@@ -119,12 +120,12 @@ HouseholdDetails show_household(Store& store, const Config& config, const std::s
 // Records an absence; Error(data) when it overlaps an earlier one.
 void pause_household(Store& store, const std::string& code, WeekRange range, Date today);
 
-inline constexpr std::string_view k_exit_reasons[] = {
-    "end-of-rights", "regular-basket", "improved", "moved", "gave-up", "missed-pickups", "other"};
+inline constexpr std::string_view k_exit_reasons[] = {"end-of-rights", "regular-basket", "improved", "moved",
+                                                      "gave-up",       "missed-pickups", "other"};
 
 struct ExitResult {
   std::string scheme;
-  Week last_week; // the last week with a basket
+  Week last_week;                      // the last week with a basket
   std::optional<std::string> promoted; // code of the household taken off the waiting list
 };
 

@@ -90,9 +90,7 @@ std::int64_t scaled_from_double(double value, int scale) {
   return static_cast<std::int64_t>(std::llround(value * static_cast<double>(k_pow10[scale])));
 }
 
-Fraction Fraction::from_double(double value) {
-  return reduced(scaled_from_double(value, 6), k_pow10[6]);
-}
+Fraction Fraction::from_double(double value) { return reduced(scaled_from_double(value, 6), k_pow10[6]); }
 
 std::optional<Fraction> Fraction::parse(std::string_view text) {
   const auto slash = text.find('/');
@@ -137,8 +135,6 @@ std::int64_t mul_round_half_up(std::int64_t value, Fraction fraction) {
   return (2 * product + fraction.den) / (2 * fraction.den);
 }
 
-std::int64_t mul_floor(std::int64_t value, Fraction fraction) {
-  return value * fraction.num / fraction.den;
-}
+std::int64_t mul_floor(std::int64_t value, Fraction fraction) { return value * fraction.num / fraction.den; }
 
 } // namespace panier

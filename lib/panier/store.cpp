@@ -33,7 +33,8 @@ INSERT INTO meta (key, value) VALUES ('application', 'panier');
     // 2: households, enrolments, pauses, harvest forecasts, workshops. Weeks are TEXT 'YYYY-Www'
     // (their text order is their time order), dates TEXT 'YYYY-MM-DD', money integer cents,
     // quantities integer thousandths of the catalogue unit. Names and phone numbers live apart in
-    // identity, which purge deletes.
+    // identity, which purge deletes. CHECKs compare with OR, not IN: an IN list makes SQLite build
+    // a temporary index on every insert.
     R"sql(
 CREATE TABLE household (
   id INTEGER PRIMARY KEY,
@@ -45,7 +46,7 @@ CREATE TABLE household (
   qf_date TEXT,
   referrer TEXT NOT NULL,
   last_contact TEXT NOT NULL,
-  anonymised INTEGER NOT NULL DEFAULT 0 CHECK (anonymised IN (0, 1))
+  anonymised INTEGER NOT NULL DEFAULT 0 CHECK (anonymised = 0 OR anonymised = 1)
 ) STRICT;
 CREATE TABLE identity (
   household_id INTEGER PRIMARY KEY REFERENCES household(id) ON DELETE CASCADE,
@@ -61,13 +62,12 @@ CREATE TABLE enrolment (
   start_week TEXT NOT NULL,
   end_week TEXT NOT NULL CHECK (end_week >= start_week OR status = 'ended'),
   tier TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('active', 'ended', 'waitlisted')),
+  status TEXT NOT NULL CHECK (status = 'active' OR status = 'ended' OR status = 'waitlisted'),
   renewals INTEGER NOT NULL DEFAULT 0,
   exit_week TEXT,
   exit_reason TEXT,
   UNIQUE (household_id, scheme, requested_start)
 ) STRICT;
-CREATE INDEX enrolment_scheme ON enrolment (scheme, status);
 CREATE TABLE enrolment_change (
   enrolment_id INTEGER NOT NULL REFERENCES enrolment(id) ON DELETE CASCADE,
   from_week TEXT NOT NULL,
@@ -85,7 +85,7 @@ CREATE INDEX pause_household ON pause (household_id);
 CREATE TABLE harvest (
   week TEXT NOT NULL,
   vegetable TEXT NOT NULL,
-  grade TEXT NOT NULL CHECK (grade IN ('standard', 'off-grade')),
+  grade TEXT NOT NULL CHECK (grade = 'standard' OR grade = 'off-grade'),
   quantity INTEGER NOT NULL CHECK (quantity >= 0),
   PRIMARY KEY (week, vegetable, grade)
 ) STRICT;
@@ -108,6 +108,9 @@ CREATE TABLE workshop_attendance (
 };
 
 constexpr int k_latest = static_cast<int>(std::size(k_migrations));
+
+// Each connection is used by one thread only: SQLite's own locking per call is not needed.
+const int k_open_flags = SQLite::OPEN_NOMUTEX;
 
 bool is_busy(int code) {
   const int primary = code & 0xff;
@@ -184,9 +187,7 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
-int Store::latest_version() {
-  return k_latest;
-}
+int Store::latest_version() { return k_latest; }
 
 Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s) {
   std::error_code ec;
@@ -195,8 +196,8 @@ Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s) {
   }
   std::unique_ptr<SQLite::Database> db;
   translate_sqlite_errors(path, [&] {
-    db = std::make_unique<SQLite::Database>(path, mode == OpenMode::read_only ? SQLite::OPEN_READONLY
-                                                                              : SQLite::OPEN_READWRITE);
+    const int access = mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    db = std::make_unique<SQLite::Database>(path, access | k_open_flags);
     configure(*db, busy_timeout_s);
     check_identity(*db, path);
     const int version = pragma_int(*db, "PRAGMA user_version");
@@ -215,7 +216,7 @@ InitResult Store::init(const std::string& path, int busy_timeout_s) {
   result.created = create_private_file(path);
   std::unique_ptr<SQLite::Database> db;
   translate_sqlite_errors(path, [&] {
-    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | k_open_flags);
     configure(*db, busy_timeout_s);
     check_identity(*db, path);
     {

@@ -71,10 +71,10 @@ template <typename Row, typename Read> std::vector<Row> collect(SQLite::Statemen
   return rows;
 }
 
+// Every caller binds every parameter, so bindings need no clearing between runs.
 void run(SQLite::Statement& q) {
   q.exec();
   q.reset();
-  q.clearBindings();
 }
 
 void bind_optional_text(SQLite::Statement& q, int index, const std::string& text) {
@@ -103,25 +103,29 @@ struct HouseholdTables::Statements {
                              "qf_date = ?, referrer = ?, last_contact = ? WHERE id = ?"),
         touch(db, "UPDATE household SET last_contact = max(last_contact, ?) WHERE id = ?"),
         identity(db, "SELECT last_name, first_name, phone FROM identity WHERE household_id = ?"),
-        put_identity(db, "INSERT INTO identity (household_id, last_name, first_name, phone) VALUES (?, ?, ?, ?) "
-                         "ON CONFLICT (household_id) DO UPDATE SET last_name = excluded.last_name, "
-                         "first_name = excluded.first_name, phone = excluded.phone"),
+        put_identity(db,
+                     "INSERT INTO identity (household_id, last_name, first_name, phone) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT (household_id) DO UPDATE SET last_name = excluded.last_name, "
+                     "first_name = excluded.first_name, phone = excluded.phone"),
         delete_identity(db, "DELETE FROM identity WHERE household_id = ?"),
         anonymise(db, "UPDATE household SET code = ?, qf_date = NULL, anonymised = 1 WHERE id = ?"),
         enrolments(db, fmt::format("SELECT {} FROM enrolment ORDER BY id", k_enrolment_columns)),
-        enrolments_of(db, fmt::format("SELECT {} FROM enrolment WHERE household_id = ? ORDER BY start_week, id",
-                                      k_enrolment_columns)),
-        insert_enrolment(db, "INSERT INTO enrolment (household_id, scheme, requested_start, start_week, end_week, "
-                             "tier, status, renewals, exit_week, exit_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        enrolments_of(db,
+                      fmt::format("SELECT {} FROM enrolment WHERE household_id = ? ORDER BY start_week, id",
+                                  k_enrolment_columns)),
+        insert_enrolment(
+            db, "INSERT INTO enrolment (household_id, scheme, requested_start, start_week, end_week, "
+                "tier, status, renewals, exit_week, exit_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         update_enrolment(db, "UPDATE enrolment SET start_week = ?, end_week = ?, tier = ?, status = ?, "
                              "renewals = ?, exit_week = ?, exit_reason = ? WHERE id = ?"),
         changes(db, "SELECT enrolment_id, from_week, size, point FROM enrolment_change "
                     "ORDER BY enrolment_id, from_week"),
         changes_of(db, "SELECT enrolment_id, from_week, size, point FROM enrolment_change "
                        "WHERE enrolment_id = ? ORDER BY from_week"),
-        put_change(db, "INSERT INTO enrolment_change (enrolment_id, from_week, size, point) VALUES (?, ?, ?, ?) "
-                       "ON CONFLICT (enrolment_id, from_week) DO UPDATE SET size = excluded.size, "
-                       "point = excluded.point"),
+        put_change(db,
+                   "INSERT INTO enrolment_change (enrolment_id, from_week, size, point) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT (enrolment_id, from_week) DO UPDATE SET size = excluded.size, "
+                   "point = excluded.point"),
         pauses(db, "SELECT id, household_id, from_week, to_week FROM pause ORDER BY household_id, from_week"),
         pauses_of(db, "SELECT id, household_id, from_week, to_week FROM pause WHERE household_id = ? "
                       "ORDER BY from_week"),
@@ -162,15 +166,16 @@ std::vector<HouseholdRow> HouseholdTables::households() {
 std::int64_t HouseholdTables::insert_household(const HouseholdRow& row) {
   std::int64_t id = 0;
   translate_sqlite_errors(m_store.path(), [&] {
+    // The row outlives the statement's run: its text is bound without a copy.
     auto& q = m_statements->insert_household;
-    q.bind(1, row.code);
+    q.bindNoCopy(1, row.code);
     q.bind(2, row.adults);
     q.bind(3, row.children);
-    q.bind(4, row.commune);
+    q.bindNoCopy(4, row.commune);
     q.bind(5, row.qf_cents);
     bind_optional_text(q, 6, row.qf_date);
-    q.bind(7, row.referrer);
-    q.bind(8, row.last_contact);
+    q.bindNoCopy(7, row.referrer);
+    q.bindNoCopy(8, row.last_contact);
     run(q);
     id = m_store.db().getLastInsertRowid();
   });
@@ -219,9 +224,9 @@ void HouseholdTables::put_identity(std::int64_t household_id, const IdentityRow&
   translate_sqlite_errors(m_store.path(), [&] {
     auto& q = m_statements->put_identity;
     q.bind(1, household_id);
-    q.bind(2, row.last_name);
-    q.bind(3, row.first_name);
-    q.bind(4, row.phone);
+    q.bindNoCopy(2, row.last_name);
+    q.bindNoCopy(3, row.first_name);
+    q.bindNoCopy(4, row.phone);
     run(q);
   });
 }
@@ -278,10 +283,12 @@ std::int64_t HouseholdTables::insert_enrolment(const EnrolmentRow& row) {
   std::int64_t id = 0;
   translate_sqlite_errors(m_store.path(), [&] {
     auto& q = m_statements->insert_enrolment;
+    const std::string requested = row.requested_start.to_string();
+    const std::string start = row.start.to_string();
     q.bind(1, row.household_id);
-    q.bind(2, row.scheme);
-    q.bind(3, row.requested_start.to_string());
-    q.bind(4, row.start.to_string());
+    q.bindNoCopy(2, row.scheme);
+    q.bindNoCopy(3, requested);
+    q.bindNoCopy(4, start);
     bind_enrolment_state(q, 5, row);
     run(q);
     id = m_store.db().getLastInsertRowid();
@@ -301,7 +308,8 @@ void HouseholdTables::update_enrolment(const EnrolmentRow& row) {
 
 std::vector<ChangeRow> HouseholdTables::changes() {
   std::vector<ChangeRow> rows;
-  translate_sqlite_errors(m_store.path(), [&] { rows = collect<ChangeRow>(m_statements->changes, change_from); });
+  translate_sqlite_errors(m_store.path(),
+                          [&] { rows = collect<ChangeRow>(m_statements->changes, change_from); });
   return rows;
 }
 
@@ -317,17 +325,19 @@ std::vector<ChangeRow> HouseholdTables::changes_of(std::int64_t enrolment_id) {
 void HouseholdTables::put_change(const ChangeRow& row) {
   translate_sqlite_errors(m_store.path(), [&] {
     auto& q = m_statements->put_change;
+    const std::string from = row.from.to_string();
     q.bind(1, row.enrolment_id);
-    q.bind(2, row.from.to_string());
-    q.bind(3, row.size);
-    q.bind(4, row.point);
+    q.bindNoCopy(2, from);
+    q.bindNoCopy(3, row.size);
+    q.bindNoCopy(4, row.point);
     run(q);
   });
 }
 
 std::vector<PauseRow> HouseholdTables::pauses() {
   std::vector<PauseRow> rows;
-  translate_sqlite_errors(m_store.path(), [&] { rows = collect<PauseRow>(m_statements->pauses, pause_from); });
+  translate_sqlite_errors(m_store.path(),
+                          [&] { rows = collect<PauseRow>(m_statements->pauses, pause_from); });
   return rows;
 }
 

@@ -16,7 +16,8 @@ int delete_harvest(Store& store, Week week) {
 
 void insert_harvest(Store& store, Week week, const HarvestRow& row) {
   translate_sqlite_errors(store.path(), [&] {
-    SQLite::Statement q(store.db(), "INSERT INTO harvest (week, vegetable, grade, quantity) VALUES (?, ?, ?, ?)");
+    SQLite::Statement q(store.db(),
+                        "INSERT INTO harvest (week, vegetable, grade, quantity) VALUES (?, ?, ?, ?)");
     q.bind(1, week.to_string());
     q.bind(2, row.vegetable);
     q.bind(3, row.grade);
@@ -28,8 +29,9 @@ void insert_harvest(Store& store, Week week, const HarvestRow& row) {
 std::vector<HarvestRow> harvest_rows(Store& store, Week week) {
   std::vector<HarvestRow> rows;
   translate_sqlite_errors(store.path(), [&] {
-    SQLite::Statement q(store.db(),
-                        "SELECT vegetable, grade, quantity FROM harvest WHERE week = ? ORDER BY vegetable, grade");
+    SQLite::Statement q(
+        store.db(),
+        "SELECT vegetable, grade, quantity FROM harvest WHERE week = ? ORDER BY vegetable, grade");
     q.bind(1, week.to_string());
     while (q.executeStep()) {
       rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64()});
@@ -41,8 +43,8 @@ std::vector<HarvestRow> harvest_rows(Store& store, Week week) {
 std::int64_t insert_workshop(Store& store, const WorkshopRow& row) {
   std::int64_t id = 0;
   translate_sqlite_errors(store.path(), [&] {
-    SQLite::Statement q(store.db(),
-                        "INSERT INTO workshop (date, theme, place, capacity, vegetables) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement q(
+        store.db(), "INSERT INTO workshop (date, theme, place, capacity, vegetables) VALUES (?, ?, ?, ?, ?)");
     q.bind(1, row.date);
     q.bind(2, row.theme);
     q.bind(3, row.place);
@@ -104,7 +106,8 @@ std::vector<WorkshopRow> workshops(Store& store) {
   return rows;
 }
 
-bool put_attendance(Store& store, std::int64_t workshop_id, std::int64_t household_id, int adults, int children) {
+bool put_attendance(Store& store, std::int64_t workshop_id, std::int64_t household_id, int adults,
+                    int children) {
   bool existed = false;
   translate_sqlite_errors(store.path(), [&] {
     SQLite::Statement find(store.db(),

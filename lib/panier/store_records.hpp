@@ -38,6 +38,7 @@ std::int64_t insert_workshop(Store& store, const WorkshopRow& row);
 std::optional<WorkshopRow> find_workshop(Store& store, std::int64_t id);
 std::vector<WorkshopRow> workshops(Store& store); // with attendance totals, by date then id
 // Returns true when the household was already recorded (and is now updated).
-bool put_attendance(Store& store, std::int64_t workshop_id, std::int64_t household_id, int adults, int children);
+bool put_attendance(Store& store, std::int64_t workshop_id, std::int64_t household_id, int adults,
+                    int children);
 
 } // namespace panier::db

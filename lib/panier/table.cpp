@@ -19,13 +19,14 @@ Format parse_format(std::string_view text) {
 Table::Table(std::vector<std::string> names, const std::vector<std::string>& numeric_columns)
     : columns(std::move(names)) {
   for (const auto& name : columns) {
-    numeric.push_back(std::find(numeric_columns.begin(), numeric_columns.end(), name) != numeric_columns.end());
+    numeric.push_back(std::find(numeric_columns.begin(), numeric_columns.end(), name) !=
+                      numeric_columns.end());
   }
 }
 
 std::size_t display_width(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
 }
 
 namespace {

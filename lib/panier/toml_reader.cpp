@@ -29,9 +29,7 @@ std::string join_path(std::string_view path, std::string_view key) {
   return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
 }
 
-std::uint32_t source_line(const toml::node& node) {
-  return node.source().begin.line;
-}
+std::uint32_t source_line(const toml::node& node) { return node.source().begin.line; }
 
 std::optional<toml::table> TomlFile::parse(const std::string& path, ExitCode& missing_code) {
   std::error_code ec;

@@ -1,7 +1,5 @@
 #include "panier/version.hpp"
 
 namespace panier {
-std::string_view version() {
-  return PANIER_VERSION;
-}
+std::string_view version() { return PANIER_VERSION; }
 } // namespace panier

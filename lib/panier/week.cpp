@@ -12,9 +12,7 @@ namespace chr = std::chrono;
 
 namespace {
 
-chr::year_month_day to_ymd(Date date) {
-  return chr::year_month_day{chr::sys_days{chr::days{date.days()}}};
-}
+chr::year_month_day to_ymd(Date date) { return chr::year_month_day{chr::sys_days{chr::days{date.days()}}}; }
 
 // Parses exactly `width` ASCII digits.
 std::optional<int> parse_digits(std::string_view text, std::size_t width) {
@@ -66,28 +64,18 @@ std::optional<Date> Date::parse(std::string_view text) {
   return from_ymd(*year, *month, *day);
 }
 
-int Date::year() const {
-  return static_cast<int>(to_ymd(*this).year());
-}
-int Date::month() const {
-  return static_cast<int>(static_cast<unsigned>(to_ymd(*this).month()));
-}
-int Date::day() const {
-  return static_cast<int>(static_cast<unsigned>(to_ymd(*this).day()));
-}
+int Date::year() const { return static_cast<int>(to_ymd(*this).year()); }
+int Date::month() const { return static_cast<int>(static_cast<unsigned>(to_ymd(*this).month())); }
+int Date::day() const { return static_cast<int>(static_cast<unsigned>(to_ymd(*this).day())); }
 
 int Date::weekday() const {
   const chr::weekday wd{chr::sys_days{chr::days{m_days}}};
   return static_cast<int>(wd.iso_encoding());
 }
 
-std::string Date::to_string() const {
-  return fmt::format("{:04}-{:02}-{:02}", year(), month(), day());
-}
+std::string Date::to_string() const { return fmt::format("{:04}-{:02}-{:02}", year(), month(), day()); }
 
-int weeks_in_year(int year) {
-  return Week::containing(*Date::from_ymd(year, 12, 28)).number();
-}
+int weeks_in_year(int year) { return Week::containing(*Date::from_ymd(year, 12, 28)).number(); }
 
 std::optional<Week> Week::from_year_week(int year, int number) {
   if (year < 1 || year > 9999 || number < 1 || number > weeks_in_year(year)) {
@@ -115,17 +103,11 @@ Week Week::containing(Date date) {
   return Week(year, (thursday - jan1) / 7 + 1);
 }
 
-Date Week::monday() const {
-  return monday_of_week_one(m_year) + 7 * (m_number - 1);
-}
+Date Week::monday() const { return monday_of_week_one(m_year) + 7 * (m_number - 1); }
 
-Date Week::day(int weekday) const {
-  return monday() + (weekday - 1);
-}
+Date Week::day(int weekday) const { return monday() + (weekday - 1); }
 
-std::string Week::to_string() const {
-  return fmt::format("{:04}-W{:02}", m_year, m_number);
-}
+std::string Week::to_string() const { return fmt::format("{:04}-W{:02}", m_year, m_number); }
 
 std::int32_t Week::ordinal() const {
   const std::int32_t offset = monday().days() - k_epoch_monday;
@@ -133,9 +115,7 @@ std::int32_t Week::ordinal() const {
   return offset >= 0 ? offset / 7 : -((-offset + 6) / 7);
 }
 
-Week Week::from_ordinal(std::int32_t ordinal) {
-  return containing(Date(k_epoch_monday + ordinal * 7));
-}
+Week Week::from_ordinal(std::int32_t ordinal) { return containing(Date(k_epoch_monday + ordinal * 7)); }
 
 std::optional<Week> parse_week_arg(std::string_view text, Date today) {
   if (text == "this") {

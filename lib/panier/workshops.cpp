@@ -16,7 +16,8 @@ std::int64_t add_workshop(Store& store, const Config& config, const WorkshopInpu
   Diagnostics problems;
   if (std::find(std::begin(k_workshop_themes), std::end(k_workshop_themes), input.theme) ==
       std::end(k_workshop_themes)) {
-    problems.add(fmt::format("unknown theme \"{}\" (one of: {})", input.theme, fmt::join(k_workshop_themes, ", ")));
+    problems.add(
+        fmt::format("unknown theme \"{}\" (one of: {})", input.theme, fmt::join(k_workshop_themes, ", ")));
   }
   for (const auto& id : input.vegetables) {
     if (config.catalogue.find(id) == nullptr) {
@@ -106,7 +107,8 @@ AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& p
 std::vector<WorkshopSummary> list_workshops(Store& store) {
   std::vector<WorkshopSummary> list;
   for (const auto& w : db::workshops(store)) {
-    list.push_back({w.id, w.date, w.theme, w.place, w.capacity, w.households, w.adults, w.children, w.vegetables});
+    list.push_back(
+        {w.id, w.date, w.theme, w.place, w.capacity, w.households, w.adults, w.children, w.vegetables});
   }
   return list;
 }

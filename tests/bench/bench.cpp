@@ -1,5 +1,7 @@
 // Benchmarks driven by scripts/bench. Each subcommand prints one line of key=value figures.
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -67,6 +69,24 @@ int csv_read(const std::string& path) {
   return 0;
 }
 
+// Runs a command and reports its wall time and peak memory (the child's maximum resident set).
+int run_measured(char** argv) {
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    execvp(argv[0], argv);
+    std::perror("bench: exec");
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  std::fprintf(stderr, "exit=%d seconds=%.3f peak_rss_kib=%ld\n", code, seconds, usage.ru_maxrss);
+  return code;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -80,10 +100,13 @@ int main(int argc, char** argv) {
     if (argc == 3 && std::strcmp(argv[1], "csv-read") == 0) {
       return csv_read(argv[2]);
     }
+    if (argc >= 3 && std::strcmp(argv[1], "run") == 0) {
+      return run_measured(argv + 2);
+    }
   } catch (const panier::Error& e) {
     std::fprintf(stderr, "bench: %s\n", e.what());
     return static_cast<int>(e.code());
   }
-  std::fprintf(stderr, "usage: panier_bench csv-gen|csv-gen-fr FILE ROWS | csv-read FILE\n");
+  std::fprintf(stderr, "usage: panier_bench csv-gen|csv-gen-fr FILE ROWS | csv-read FILE | run COMMAND...\n");
   return 64;
 }

@@ -24,15 +24,18 @@ TEST_CASE("weekly: active, within range, not closed, not paused") {
   const WeekRange range{w("2026-W48"), w("2027-W04")};
   const auto calendar = closed({"2026-W52"});
   const std::vector<WeekRange> pauses{{w("2027-W02"), w("2027-W02")}};
-  CHECK(eligibility(w("2026-W47"), true, range, Rhythm::weekly, pauses, calendar) == Eligibility::outside_range);
+  CHECK(eligibility(w("2026-W47"), true, range, Rhythm::weekly, pauses, calendar) ==
+        Eligibility::outside_range);
   CHECK(eligibility(w("2026-W48"), true, range, Rhythm::weekly, pauses, calendar) == Eligibility::due);
   CHECK(eligibility(w("2026-W52"), true, range, Rhythm::weekly, pauses, calendar) == Eligibility::closure);
   CHECK(eligibility(w("2026-W53"), true, range, Rhythm::weekly, pauses, calendar) == Eligibility::due);
   CHECK(eligibility(w("2027-W01"), true, range, Rhythm::weekly, pauses, calendar) == Eligibility::due);
   CHECK(eligibility(w("2027-W02"), true, range, Rhythm::weekly, pauses, calendar) == Eligibility::paused);
   CHECK(eligibility(w("2027-W04"), true, range, Rhythm::weekly, pauses, calendar) == Eligibility::due);
-  CHECK(eligibility(w("2027-W05"), true, range, Rhythm::weekly, pauses, calendar) == Eligibility::outside_range);
-  CHECK(eligibility(w("2026-W49"), false, range, Rhythm::weekly, pauses, calendar) == Eligibility::not_active);
+  CHECK(eligibility(w("2027-W05"), true, range, Rhythm::weekly, pauses, calendar) ==
+        Eligibility::outside_range);
+  CHECK(eligibility(w("2026-W49"), false, range, Rhythm::weekly, pauses, calendar) ==
+        Eligibility::not_active);
   CHECK(describe(Eligibility::paused) == "paused");
 }
 
@@ -46,8 +49,8 @@ TEST_CASE("fortnightly counts from the start week, across a 53-week year end") {
       due.push_back(x.to_string());
     }
   }
-  CHECK(due == std::vector<std::string>{"2026-W51", "2026-W53", "2027-W02", "2027-W04", "2027-W06", "2027-W08",
-                                        "2027-W10"});
+  CHECK(due == std::vector<std::string>{"2026-W51", "2026-W53", "2027-W02", "2027-W04", "2027-W06",
+                                        "2027-W08", "2027-W10"});
   CHECK(eligibility(w("2026-W52"), true, range, Rhythm::fortnightly, {}, calendar) == Eligibility::off_week);
 }
 
@@ -64,9 +67,12 @@ TEST_CASE("a closure or a pause on a fortnightly week is skipped, not shifted") 
   const WeekRange range{w("2026-W01"), w("2026-W10")};
   const auto calendar = closed({"2026-W03"});
   const std::vector<WeekRange> pauses{{w("2026-W05"), w("2026-W06")}};
-  CHECK(eligibility(w("2026-W03"), true, range, Rhythm::fortnightly, pauses, calendar) == Eligibility::closure);
-  CHECK(eligibility(w("2026-W04"), true, range, Rhythm::fortnightly, pauses, calendar) == Eligibility::off_week);
-  CHECK(eligibility(w("2026-W05"), true, range, Rhythm::fortnightly, pauses, calendar) == Eligibility::paused);
+  CHECK(eligibility(w("2026-W03"), true, range, Rhythm::fortnightly, pauses, calendar) ==
+        Eligibility::closure);
+  CHECK(eligibility(w("2026-W04"), true, range, Rhythm::fortnightly, pauses, calendar) ==
+        Eligibility::off_week);
+  CHECK(eligibility(w("2026-W05"), true, range, Rhythm::fortnightly, pauses, calendar) ==
+        Eligibility::paused);
   CHECK(eligibility(w("2026-W07"), true, range, Rhythm::fortnightly, pauses, calendar) == Eligibility::due);
 }
 

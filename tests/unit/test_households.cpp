@@ -124,7 +124,8 @@ TEST_CASE("a scheme at capacity waitlists, and an exit promotes the longest-wait
   CHECK(f.add(f.input("H-4", "full", "2026-W48")).waitlisted == 1);
   // A later enrolment after the others end fits.
   CHECK(f.add(f.input("H-5", "full", "2027-W10")).waitlisted == 0);
-  const ExitResult r = exit_household(f.store, f.config, "H-1", w("2026-W50"), "moved", std::nullopt, k_today);
+  const ExitResult r =
+      exit_household(f.store, f.config, "H-1", w("2026-W50"), "moved", std::nullopt, k_today);
   CHECK(r.last_week == w("2026-W49"));
   REQUIRE(r.promoted);
   CHECK(*r.promoted == "H-3"); // waiting longer than H-4, whatever their codes or start weeks
@@ -150,14 +151,16 @@ TEST_CASE("the due list follows the one eligibility rule") {
 TEST_CASE("a change applies from its week on; earlier weeks keep what they had") {
   Fixture f;
   f.add(f.input("H-1", "full", "2026-W48"));
-  change_enrolment(f.store, f.config, "H-1", w("2026-W50"), std::string("L"), std::nullopt, std::nullopt, k_today);
-  change_enrolment(f.store, f.config, "H-1", w("2027-W01"), std::nullopt, std::string("b"), std::nullopt, k_today);
+  change_enrolment(f.store, f.config, "H-1", w("2026-W50"), std::string("L"), std::nullopt, std::nullopt,
+                   k_today);
+  change_enrolment(f.store, f.config, "H-1", w("2027-W01"), std::nullopt, std::string("b"), std::nullopt,
+                   k_today);
   CHECK(f.due("2026-W49") == std::vector<std::string>{"H-1/S/a"});
   CHECK(f.due("2026-W50") == std::vector<std::string>{"H-1/L/a"});
   CHECK(f.due("2027-W01") == std::vector<std::string>{"H-1/L/b"});
-  CHECK_THROWS_AS(
-      change_enrolment(f.store, f.config, "H-1", w("2027-W20"), std::string("L"), std::nullopt, std::nullopt, k_today),
-      Error);
+  CHECK_THROWS_AS(change_enrolment(f.store, f.config, "H-1", w("2027-W20"), std::string("L"), std::nullopt,
+                                   std::nullopt, k_today),
+                  Error);
 }
 
 TEST_CASE("renewals stop at max_renewals") {

@@ -30,8 +30,9 @@ TEST_CASE("tables align by display width, numbers to the right") {
 }
 
 TEST_CASE("JSON: numbers as numbers, text escaped") {
-  CHECK(rendered(Format::json) == "[\n  {\"point\": \"Liévin\", \"baskets\": 12, \"note\": \"a, \\\"b\\\"\"},\n"
-                                  "  {\"point\": \"Lens\", \"baskets\": 7, \"note\": \"\"}\n]\n");
+  CHECK(rendered(Format::json) ==
+        "[\n  {\"point\": \"Liévin\", \"baskets\": 12, \"note\": \"a, \\\"b\\\"\"},\n"
+        "  {\"point\": \"Lens\", \"baskets\": 7, \"note\": \"\"}\n]\n");
   std::ostringstream out;
   render(Table({"x"}), Format::json, out);
   CHECK(out.str() == "[]\n");
