@@ -24,6 +24,7 @@ const CommandEntry k_commands[] = {
     {"check", "Validate the configuration, the catalogue and the database", setup_check},
     {"household", "Enrol households, record absences, exits, renewals and changes", setup_household},
     {"harvest", "Import and list the week's harvest forecast", setup_harvest},
+    {"plan", "Compose each basket size from the week's harvest forecast", setup_plan},
     {"workshop", "Cooking workshops and who attended them", setup_workshop},
 };
 

@@ -105,6 +105,69 @@ CREATE TABLE workshop_attendance (
   PRIMARY KEY (workshop_id, household_id)
 ) STRICT;
 )sql",
+    // 3: plans and allocations. A plan holds, per size, the baskets due and planned and the
+    // quantity of each vegetable per basket (with the price it was valued at), and the week's
+    // stock. An allocation row is one enrolment's basket of a week (or its shortfall), with its
+    // price split between the household and the funders.
+    R"sql(
+CREATE TABLE plan (
+  week TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  gap REAL NOT NULL
+) STRICT;
+CREATE TABLE plan_size (
+  week TEXT NOT NULL REFERENCES plan(week) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  size TEXT NOT NULL,
+  due INTEGER NOT NULL CHECK (due >= 0),
+  planned INTEGER NOT NULL CHECK (planned >= 0 AND planned <= due),
+  reference_cents INTEGER NOT NULL,
+  value_mc INTEGER NOT NULL,
+  grams INTEGER NOT NULL,
+  PRIMARY KEY (week, size)
+) STRICT;
+CREATE TABLE plan_item (
+  week TEXT NOT NULL,
+  size TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  vegetable TEXT NOT NULL,
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  price_cents INTEGER NOT NULL,
+  PRIMARY KEY (week, size, vegetable),
+  FOREIGN KEY (week, size) REFERENCES plan_size(week, size) ON DELETE CASCADE
+) STRICT;
+CREATE TABLE plan_stock (
+  week TEXT NOT NULL REFERENCES plan(week) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  vegetable TEXT NOT NULL,
+  available INTEGER NOT NULL,
+  used INTEGER NOT NULL,
+  price_cents INTEGER NOT NULL,
+  PRIMARY KEY (week, vegetable)
+) STRICT;
+CREATE TABLE allocation (
+  week TEXT NOT NULL,
+  enrolment_id INTEGER NOT NULL REFERENCES enrolment(id),
+  household_id INTEGER NOT NULL REFERENCES household(id),
+  scheme TEXT NOT NULL,
+  size TEXT NOT NULL,
+  point TEXT NOT NULL,
+  tier TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status = 'basket' OR status = 'shortfall'),
+  value_cents INTEGER NOT NULL,
+  contribution_cents INTEGER NOT NULL,
+  PRIMARY KEY (week, enrolment_id)
+) STRICT;
+CREATE INDEX allocation_household ON allocation (household_id, week);
+CREATE TABLE allocation_funding (
+  week TEXT NOT NULL,
+  enrolment_id INTEGER NOT NULL,
+  funder TEXT NOT NULL,
+  amount_cents INTEGER NOT NULL,
+  PRIMARY KEY (week, enrolment_id, funder),
+  FOREIGN KEY (week, enrolment_id) REFERENCES allocation(week, enrolment_id) ON DELETE CASCADE
+) STRICT;
+)sql",
 };
 
 constexpr int k_latest = static_cast<int>(std::size(k_migrations));

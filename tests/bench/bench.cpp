@@ -7,12 +7,14 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <random>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "panier/csv.hpp"
 #include "panier/error.hpp"
+#include "panier/plan.hpp"
 
 namespace {
 
@@ -69,6 +71,111 @@ int csv_read(const std::string& path) {
   return 0;
 }
 
+// A generated week: `vegetables` vegetables (about one in six unfamiliar; kg, pieces and bunches
+// with catalogue-like prices and portions) and `sizes` basket sizes from 8 to 24 EUR, with stock
+// worth `abundance` times the week's reference value, spread unevenly.
+panier::PlanInput generated_week(int vegetables, int sizes, double abundance, unsigned seed) {
+  using namespace panier;
+  std::mt19937 random(seed);
+  auto uniform = [&](double a, double b) { return std::uniform_real_distribution<double>(a, b)(random); };
+  PlanInput in;
+  in.week = *Week::parse_iso("2026-W49");
+  in.settings.time_limit_s = 10;
+  double demand_value = 0;
+  for (int s = 0; s < sizes; ++s) {
+    BasketSize size;
+    size.id = fmt::format("Z{}", s + 1);
+    size.label = size.id;
+    size.value = 800 + 1600 * s / std::max(1, sizes - 1);
+    size.target_g = size.value * 3;
+    size.min_items = 4 + s / 2;
+    size.max_items = size.min_items + 3;
+    const int baskets = 20 + static_cast<int>(random() % 60);
+    demand_value += static_cast<double>(size.value * baskets);
+    in.sizes.push_back({size, baskets});
+  }
+  std::vector<double> weights;
+  for (int k = 0; k < vegetables; ++k) {
+    Vegetable v;
+    v.id = fmt::format("veg{:02}", k);
+    v.name = v.id;
+    v.months = 0xFFF;
+    v.unfamiliar = k % 6 == 5;
+    v.tip = v.unfamiliar ? "tip" : "";
+    const int kind = static_cast<int>(random() % 5);
+    if (kind <= 2) {
+      v.unit = Unit::kg;
+      v.price = static_cast<Cents>(uniform(180, 900));
+      v.step = kind == 0 ? 100 : 50;
+      v.min = v.step * (2 + static_cast<Milli>(random() % 5));
+    } else {
+      v.unit = kind == 3 ? Unit::piece : Unit::bunch;
+      v.price = static_cast<Cents>(uniform(90, 350));
+      v.step = 1000;
+      v.min = 1000;
+      v.grams_per_unit = static_cast<std::int64_t>(uniform(150, 1200));
+    }
+    in.stock.push_back({v, 0});
+    weights.push_back(uniform(0.3, 1.7));
+  }
+  double total_weight = 0;
+  for (double w : weights) total_weight += w;
+  for (std::size_t k = 0; k < in.stock.size(); ++k) {
+    const Vegetable& v = in.stock[k].vegetable;
+    // A garden that grows more kinds grows more in all: each kind keeps a useful share.
+    const double scale = std::max(1.0, static_cast<double>(in.stock.size()) / 15.0);
+    const double value = demand_value * abundance * scale * weights[k] / total_weight; // cents
+    in.stock[k].available = static_cast<Milli>(value / static_cast<double>(v.price) * 1000.0) / v.step * v.step;
+  }
+  return in;
+}
+
+struct Fairness {
+  double min_ratio = 0;
+  double max_ratio = 0;
+  double handed_out = 0; // EUR
+};
+
+Fairness fairness(const panier::Plan& plan) {
+  Fairness f{1e9, 0, 0};
+  for (const auto& s : plan.sizes) {
+    const double ratio = s.planned > 0 ? static_cast<double>(s.value_mc) / (static_cast<double>(s.reference) * 1000) : 0;
+    f.min_ratio = std::min(f.min_ratio, ratio);
+    f.max_ratio = std::max(f.max_ratio, ratio);
+    f.handed_out += static_cast<double>(s.value_mc) * s.planned / 100000.0;
+  }
+  return f;
+}
+
+int bench_plan() {
+  using namespace panier;
+  std::printf("%-5s %-5s %-6s %-14s %8s %8s %7s %10s %9s %9s %10s %9s %9s\n", "veg", "sizes", "seed", "status",
+              "seconds", "gap_%", "short", "mip_eur", "mip_min", "mip_max", "greedy_eur", "gr_min", "gr_max");
+  for (int vegetables : {20, 40, 80}) {
+    for (int sizes : {3, 5}) {
+      for (unsigned seed : {1U, 2U, 3U, 4U}) {
+        // Seeds 1-3: a harvest worth 1.25 times the baskets; seed 4: a short one (0.7 times).
+        const double abundance = seed == 4U ? 0.7 : 1.25;
+        const PlanInput in =
+            generated_week(vegetables, sizes, abundance, seed * 7919U + static_cast<unsigned>(vegetables));
+        const Plan plan = compose_plan(in);
+        const auto problems = verify_plan(plan, in);
+        if (!problems.empty()) {
+          std::fprintf(stderr, "bench: invalid plan: %s\n", problems.front().c_str());
+          return 1;
+        }
+        const Plan greedy = greedy_plan(in);
+        const Fairness a = fairness(plan);
+        const Fairness b = fairness(greedy);
+        std::printf("%-5d %-5d %-6u %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f\n", vegetables, sizes,
+                    seed, plan.status.c_str(), plan.seconds, plan.gap * 100, plan.due() - plan.planned(), a.handed_out,
+                    a.min_ratio, a.max_ratio, b.handed_out, b.min_ratio, b.max_ratio);
+      }
+    }
+  }
+  return 0;
+}
+
 // Runs a command and reports its wall time and peak memory (the child's maximum resident set).
 int run_measured(char** argv) {
   const auto start = std::chrono::steady_clock::now();
@@ -99,6 +206,17 @@ int main(int argc, char** argv) {
     }
     if (argc == 3 && std::strcmp(argv[1], "csv-read") == 0) {
       return csv_read(argv[2]);
+    }
+    if (argc == 2 && std::strcmp(argv[1], "plan") == 0) {
+      return bench_plan();
+    }
+    if (argc == 5 && std::strcmp(argv[1], "plan-one") == 0) {
+      const auto in = generated_week(std::atoi(argv[2]), std::atoi(argv[3]), 1.25,
+                                     static_cast<unsigned>(std::atoi(argv[4])) * 7919U +
+                                         static_cast<unsigned>(std::atoi(argv[2])));
+      const auto plan = panier::compose_plan(in);
+      std::printf("%s %.3f\n", plan.status.c_str(), plan.seconds);
+      return 0;
     }
     if (argc >= 3 && std::strcmp(argv[1], "run") == 0) {
       return run_measured(argv + 2);

@@ -1,0 +1,174 @@
+// panier plan [--week W] [--dry-run] [--format F]; panier plan show --week W.
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli.hpp"
+#include "panier/plan.hpp"
+#include "panier/table.hpp"
+
+namespace panier::cli {
+
+namespace {
+
+const Vegetable* vegetable_of(const Config& config, const std::string& id) { return config.catalogue.find(id); }
+
+std::string name_of(const Config& config, const std::string& id) {
+  const Vegetable* v = vegetable_of(config, id);
+  return v != nullptr ? v->name : id;
+}
+
+std::string unit_of(const Config& config, const std::string& id) {
+  const Vegetable* v = vegetable_of(config, id);
+  return v != nullptr ? std::string(unit_name(v->unit)) : "";
+}
+
+Cents cents_of(std::int64_t value_mc) { return (value_mc + 500) / 1000; }
+
+// The machine formats: one row per size and vegetable, quantities per basket.
+Table plan_rows(const Plan& plan, const Config& config) {
+  Table table({"week", "size", "vegetable", "name", "unit", "quantity", "value_eur", "unfamiliar"},
+              {"quantity", "value_eur"});
+  for (const auto& sp : plan.sizes) {
+    for (const auto& item : sp.items) {
+      const Vegetable* v = vegetable_of(config, item.vegetable);
+      table.add({plan.week.to_string(), sp.size, item.vegetable, name_of(config, item.vegetable),
+                 unit_of(config, item.vegetable), format_quantity(item.quantity), format_money(cents_of(item.value_mc)),
+                 v != nullptr && v->unfamiliar ? "yes" : "no"});
+    }
+  }
+  return table;
+}
+
+void render_text(const Plan& plan, const Config& config, std::ostream& out) {
+  out << fmt::format("plan {}: {} baskets due, {} planned\n", plan.week.to_string(), plan.due(), plan.planned());
+  for (const auto& sp : plan.sizes) {
+    const BasketSize* size = config.find_size(sp.size);
+    out << '\n';
+    if (sp.due == 0) {
+      out << fmt::format("{} {}: no basket due\n", sp.size, size != nullptr ? size->label : "");
+      continue;
+    }
+    if (sp.planned == 0) {
+      out << fmt::format("{} {}: {} due, none can be made from this harvest\n", sp.size,
+                         size != nullptr ? size->label : "", sp.due);
+      continue;
+    }
+    const double percent = 100.0 * static_cast<double>(sp.value_mc) / (static_cast<double>(sp.reference) * 1000.0);
+    out << fmt::format("{} {}: {} baskets, {} EUR of {} ({:.1f} %), {} kg, {} vegetables\n", sp.size,
+                       size != nullptr ? size->label : "", sp.planned, format_money(sp.value()),
+                       format_money(sp.reference), percent, format_quantity(sp.grams), sp.items.size());
+    if (sp.planned < sp.due) {
+      out << fmt::format("  short: {} of the {} baskets due cannot be made\n", sp.due - sp.planned, sp.due);
+    }
+    Table items({"vegetable", "name", "quantity", "unit", "value_eur"}, {"quantity", "value_eur"});
+    for (const auto& item : sp.items) {
+      items.add({item.vegetable, name_of(config, item.vegetable), format_quantity(item.quantity),
+                 unit_of(config, item.vegetable), format_money(cents_of(item.value_mc))});
+    }
+    std::ostringstream table;
+    render(items, Format::table, table);
+    std::istringstream lines(table.str());
+    for (std::string line; std::getline(lines, line);) {
+      out << "  " << line << '\n';
+    }
+    for (const auto& item : sp.items) {
+      const Vegetable* v = vegetable_of(config, item.vegetable);
+      if (v != nullptr && v->unfamiliar) {
+        out << fmt::format("  tip, {}: {}\n", v->name, v->tip);
+      }
+    }
+  }
+  out << "\nleftovers (for sale or processing)\n";
+  Table left({"vegetable", "name", "available", "handed_out", "left", "unit", "value_eur"},
+             {"available", "handed_out", "left", "value_eur"});
+  Cents total = 0;
+  for (const auto& l : plan.stock) {
+    const Cents value = (l.left() * l.price + 500) / 1000;
+    total += value;
+    left.add({l.vegetable, name_of(config, l.vegetable), format_quantity(l.available), format_quantity(l.used),
+              format_quantity(l.left()), unit_of(config, l.vegetable), format_money(value)});
+  }
+  std::ostringstream table;
+  render(left, Format::table, table);
+  std::istringstream lines(table.str());
+  for (std::string line; std::getline(lines, line);) {
+    out << "  " << line << '\n';
+  }
+  out << fmt::format("  left over: {} EUR at reference prices\n", format_money(total));
+  out << fmt::format("\nsolver: {}, gap {:.2f} %\n", plan.status, plan.gap * 100.0);
+}
+
+void render_plan(const Plan& plan, const Config& config, const std::string& format, std::ostream& out) {
+  const Format f = parse_format(format);
+  if (f == Format::table) {
+    render_text(plan, config, out);
+  } else {
+    render(plan_rows(plan, config), f, out);
+  }
+}
+
+} // namespace
+
+void setup_plan(CLI::App& app, Context& context) {
+  struct PlanOptions {
+    std::string week, format;
+    bool dry_run = false;
+  };
+  auto o = std::make_shared<PlanOptions>();
+  app.add_option("--week", o->week, "The week to plan")->type_name("WEEK");
+  app.add_flag("--dry-run", o->dry_run, "Solve and print; store nothing");
+  add_format_option(app, o->format, "table");
+  app.require_subcommand(0, 1);
+
+  auto* show = app.add_subcommand("show", "Print the stored plan of a week");
+  auto show_week = std::make_shared<std::string>();
+  auto show_format = std::make_shared<std::string>();
+  show->add_option("--week", *show_week, "The week")->required()->type_name("WEEK");
+  add_format_option(*show, *show_format, "table");
+  show->callback([&context, show_week, show_format] {
+    const Config& config = context.config();
+    const Week week = context.week(*show_week);
+    Store store = context.open_store(OpenMode::read_only);
+    const auto plan = load_plan(store, week);
+    if (!plan) {
+      throw Error(ExitCode::data, fmt::format("no plan for {}; run panier plan --week {}", week.to_string(),
+                                              week.to_string()));
+    }
+    render_plan(*plan, config, *show_format, context.out());
+  });
+
+  app.callback([&context, o, &app] {
+    if (app.got_subcommand("show")) {
+      return;
+    }
+    if (o->week.empty()) {
+      throw Error(ExitCode::usage, "--week is required (or: panier plan show --week W)");
+    }
+    const Config& config = context.config();
+    const Week week = context.week(o->week);
+    if (config.calendar.is_closed(week)) {
+      if (!context.options.quiet) {
+        context.out() << fmt::format("{} is a closure week: nothing to plan\n", week.to_string());
+      }
+      return;
+    }
+    Store store = context.open_store(o->dry_run ? OpenMode::read_only : OpenMode::read_write);
+    const PlanInput input = plan_input(store, config, week);
+    const Plan plan = compose_plan(input);
+    if (!o->dry_run && plan.due() > 0) {
+      save_plan(store, plan);
+    }
+    render_plan(plan, config, o->format, context.out());
+    if (plan.due() == 0) {
+      context.warn(fmt::format("no basket is due in {}: nothing was stored", week.to_string()));
+    }
+    context.trace(fmt::format("solved in {:.2f} s", plan.seconds));
+    if (!context.options.quiet && !context.options.verbose) {
+      std::cerr << fmt::format("panier: solved in {:.2f} s\n", plan.seconds);
+    }
+  });
+}
+
+} // namespace panier::cli

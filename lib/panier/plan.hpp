@@ -1,0 +1,94 @@
+// panier plan: what goes into each basket size this week, from the harvest forecast, solved as a
+// mixed-integer program (see panier-plan(1) for the model). Compute and render are separate: a
+// Plan is a value.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "panier/config.hpp"
+#include "panier/store.hpp"
+
+namespace panier {
+
+// Everything the composition depends on, so that tests and benchmarks can build it directly.
+struct PlanInput {
+  Week week;
+  PlanSettings settings;
+  struct SizeDemand {
+    BasketSize size;
+    int baskets = 0; // due this week
+  };
+  std::vector<SizeDemand> sizes; // in configuration order
+  struct Stock {
+    Vegetable vegetable;
+    Milli available = 0; // thousandths of the unit, all grades together
+  };
+  std::vector<Stock> stock;       // in catalogue order
+  std::set<std::string> last_week; // vegetables of the previous plan, for variety
+};
+
+struct PlanItem {
+  std::string vegetable;
+  Milli quantity = 0;      // per basket, thousandths of the unit
+  Cents price = 0;         // reference price per unit when planned
+  std::int64_t value_mc = 0; // per basket, thousandths of a cent (exact)
+};
+
+struct SizePlan {
+  std::string size;
+  int due = 0;
+  int planned = 0; // baskets that can be made; due - planned are short
+  Cents reference = 0;
+  std::vector<PlanItem> items; // in catalogue order
+  std::int64_t value_mc = 0;   // per basket, thousandths of a cent
+  std::int64_t grams = 0;      // per basket
+
+  Cents value() const { return (value_mc + 500) / 1000; }
+};
+
+struct Leftover {
+  std::string vegetable;
+  Milli available = 0;
+  Milli used = 0;
+  Cents price = 0;
+
+  Milli left() const { return available - used; }
+};
+
+struct Plan {
+  Week week;
+  std::vector<SizePlan> sizes;
+  std::vector<Leftover> stock; // every vegetable of the forecast
+  std::string status;          // optimal | time limit | short harvest ...
+  double gap = 0.0;
+  double seconds = 0.0;
+
+  int due() const;
+  int planned() const;
+};
+
+// Composes the week's baskets. Error(data) names the constraint that no composition can meet
+// and by how much. A harvest too small for every basket at min_value_ratio gives a plan with
+// fewer baskets (planned < due), not an error.
+Plan compose_plan(const PlanInput& input);
+
+// Every constraint the plan breaks (empty when it is sound): used by the tests, independently of
+// the solver.
+std::vector<std::string> verify_plan(const Plan& plan, const PlanInput& input);
+
+// A simple fill-to-target heuristic, the baseline of scripts/bench plan.
+Plan greedy_plan(const PlanInput& input);
+
+// The week's input from the database: baskets due per size (the shared eligibility rule), the
+// forecast, and the vegetables of the latest earlier plan. Error(data) when the forecast is empty.
+PlanInput plan_input(Store& store, const Config& config, Week week);
+
+// Stores the plan (replacing an earlier plan of the week); Error(data) when baskets were already
+// allocated from the earlier plan.
+void save_plan(Store& store, const Plan& plan);
+std::optional<Plan> load_plan(Store& store, Week week);
+
+} // namespace panier
