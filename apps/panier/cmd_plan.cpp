@@ -12,7 +12,9 @@ namespace panier::cli {
 
 namespace {
 
-const Vegetable* vegetable_of(const Config& config, const std::string& id) { return config.catalogue.find(id); }
+const Vegetable* vegetable_of(const Config& config, const std::string& id) {
+  return config.catalogue.find(id);
+}
 
 std::string name_of(const Config& config, const std::string& id) {
   const Vegetable* v = vegetable_of(config, id);
@@ -34,15 +36,16 @@ Table plan_rows(const Plan& plan, const Config& config) {
     for (const auto& item : sp.items) {
       const Vegetable* v = vegetable_of(config, item.vegetable);
       table.add({plan.week.to_string(), sp.size, item.vegetable, name_of(config, item.vegetable),
-                 unit_of(config, item.vegetable), format_quantity(item.quantity), format_money(cents_of(item.value_mc)),
-                 v != nullptr && v->unfamiliar ? "yes" : "no"});
+                 unit_of(config, item.vegetable), format_quantity(item.quantity),
+                 format_money(cents_of(item.value_mc)), v != nullptr && v->unfamiliar ? "yes" : "no"});
     }
   }
   return table;
 }
 
 void render_text(const Plan& plan, const Config& config, std::ostream& out) {
-  out << fmt::format("plan {}: {} baskets due, {} planned\n", plan.week.to_string(), plan.due(), plan.planned());
+  out << fmt::format("plan {}: {} baskets due, {} planned\n", plan.week.to_string(), plan.due(),
+                     plan.planned());
   for (const auto& sp : plan.sizes) {
     const BasketSize* size = config.find_size(sp.size);
     out << '\n';
@@ -55,7 +58,8 @@ void render_text(const Plan& plan, const Config& config, std::ostream& out) {
                          size != nullptr ? size->label : "", sp.due);
       continue;
     }
-    const double percent = 100.0 * static_cast<double>(sp.value_mc) / (static_cast<double>(sp.reference) * 1000.0);
+    const double percent =
+        100.0 * static_cast<double>(sp.value_mc) / (static_cast<double>(sp.reference) * 1000.0);
     out << fmt::format("{} {}: {} baskets, {} EUR of {} ({:.1f} %), {} kg, {} vegetables\n", sp.size,
                        size != nullptr ? size->label : "", sp.planned, format_money(sp.value()),
                        format_money(sp.reference), percent, format_quantity(sp.grams), sp.items.size());
@@ -87,8 +91,9 @@ void render_text(const Plan& plan, const Config& config, std::ostream& out) {
   for (const auto& l : plan.stock) {
     const Cents value = (l.left() * l.price + 500) / 1000;
     total += value;
-    left.add({l.vegetable, name_of(config, l.vegetable), format_quantity(l.available), format_quantity(l.used),
-              format_quantity(l.left()), unit_of(config, l.vegetable), format_money(value)});
+    left.add({l.vegetable, name_of(config, l.vegetable), format_quantity(l.available),
+              format_quantity(l.used), format_quantity(l.left()), unit_of(config, l.vegetable),
+              format_money(value)});
   }
   std::ostringstream table;
   render(left, Format::table, table);
@@ -97,7 +102,12 @@ void render_text(const Plan& plan, const Config& config, std::ostream& out) {
     out << "  " << line << '\n';
   }
   out << fmt::format("  left over: {} EUR at reference prices\n", format_money(total));
-  out << fmt::format("\nsolver: {}, gap {:.2f} %\n", plan.status, plan.gap * 100.0);
+  if (plan.status == "time limit") {
+    out << fmt::format("\nsolver: time limit reached, gap {:.2f} %: the best plan found is used\n",
+                       plan.gap * 100.0);
+  } else {
+    out << fmt::format("\nsolver: {} (gap {:.2f} %, within tolerance)\n", plan.status, plan.gap * 100.0);
+  }
 }
 
 void render_plan(const Plan& plan, const Config& config, const std::string& format, std::ostream& out) {

@@ -51,9 +51,9 @@ private:
 struct MipResult {
   enum class Status { optimal, feasible, infeasible, unknown };
   Status status = Status::unknown; // feasible: the time limit stopped the search with a solution
-  std::vector<double> values;       // empty unless optimal or feasible
+  std::vector<double> values;      // empty unless optimal or feasible
   double objective = 0.0;
-  double bound = 0.0;               // best possible objective proven
+  double bound = 0.0; // best possible objective proven
   double seconds = 0.0;
 
   bool has_solution() const { return status == Status::optimal || status == Status::feasible; }

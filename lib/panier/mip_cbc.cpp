@@ -97,8 +97,9 @@ MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::v
   // CBC 2.10's preprocessing can crash mapping a solution back (CglPreProcess::postProcess), and
   // neither it nor cutting planes made panier's models faster (scripts/bench plan): both off.
   const char* preprocess = "off";
-  const char* argv[] = {"panier",         "-log", "0", "-slog",  "0",      "-seconds", seconds.c_str(),
-                        "-randomCbcSeed", "1",    "-allowableGap", gap.c_str(), "-preprocess", preprocess, "-cuts", "off", "-solve", "-quit"};
+  const char* argv[] = {"panier",        "-log",           "0",   "-slog",         "0",         "-seconds",
+                        seconds.c_str(), "-randomCbcSeed", "1",   "-allowableGap", gap.c_str(), "-preprocess",
+                        preprocess,      "-cuts",          "off", "-solve",        "-quit"};
   CbcMain1(static_cast<int>(std::size(argv)), argv, model, nullptr, data);
 
   MipResult result;
@@ -112,7 +113,8 @@ MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::v
     }
     double objective = 0.0;
     for (int i = 0; i < columns; ++i) {
-      objective += problem.objective()[static_cast<std::size_t>(i)] * result.values[static_cast<std::size_t>(i)];
+      objective +=
+          problem.objective()[static_cast<std::size_t>(i)] * result.values[static_cast<std::size_t>(i)];
     }
     result.objective = objective;
     result.bound = model.getBestPossibleObjValue();

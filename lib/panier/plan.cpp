@@ -229,10 +229,12 @@ void diagnose(const PlanInput& in) {
     const std::string week = in.week.to_string();
     const int needed = std::max(size.min_items, share_items);
     if (needed > size.max_items) {
-      throw Error(ExitCode::data,
-                  fmt::format("size {}: with max_item_share {} a basket needs at least {} vegetables, but max_items is "
-                              "{} (short by {})",
-                              size.id, ps.max_item_share, needed, size.max_items, needed - size.max_items));
+      throw Error(
+          ExitCode::data,
+          fmt::format(
+              "size {}: with max_item_share {} a basket needs at least {} vegetables, but max_items is "
+              "{} (short by {})",
+              size.id, ps.max_item_share, needed, size.max_items, needed - size.max_items));
     }
     int familiar = 0;
     int unfamiliar = 0;
@@ -246,20 +248,22 @@ void diagnose(const PlanInput& in) {
     }
     const int usable = familiar + std::min(unfamiliar, ps.max_unfamiliar);
     if (usable < needed) {
-      throw Error(ExitCode::data,
-                  fmt::format("size {} needs at least {} different vegetables (at most {} unfamiliar); the forecast "
-                              "for {} has {} with enough for a minimum portion (short by {})",
-                              size.id, needed, ps.max_unfamiliar, week, usable, needed - usable));
+      throw Error(
+          ExitCode::data,
+          fmt::format("size {} needs at least {} different vegetables (at most {} unfamiliar); the forecast "
+                      "for {} has {} with enough for a minimum portion (short by {})",
+                      size.id, needed, ps.max_unfamiliar, week, usable, needed - usable));
     }
     std::sort(portions.begin(), portions.end());
     const double cheapest = std::accumulate(portions.begin(), portions.begin() + needed, 0.0);
     const double limit = static_cast<double>(size.value) * (1.0 + ps.value_tolerance);
     if (cheapest > limit + 1e-6) {
-      throw Error(ExitCode::data,
-                  fmt::format("size {}: the {} cheapest minimum portions are worth {} EUR, above its limit of {} EUR "
-                              "(value {} + {:.0f} %) by {} EUR",
-                              size.id, needed, euros(cheapest), euros(limit), format_money(size.value),
-                              ps.value_tolerance * 100, euros(cheapest - limit)));
+      throw Error(
+          ExitCode::data,
+          fmt::format("size {}: the {} cheapest minimum portions are worth {} EUR, above its limit of {} EUR "
+                      "(value {} + {:.0f} %) by {} EUR",
+                      size.id, needed, euros(cheapest), euros(limit), format_money(size.value),
+                      ps.value_tolerance * 100, euros(cheapest - limit)));
     }
   }
 }
@@ -274,13 +278,15 @@ void diagnose_sizes(const PlanInput& in, const Deadline& deadline) {
     one[s] = 1;
     Model m = build_model(in, one, 0.0);
     if (!solve_fairness(m, deadline)) {
-      throw Error(ExitCode::data,
-                  fmt::format("size {}: no composition of the forecast for {} meets every constraint together "
-                              "(items {} to {}, minimum portions, at most {} unfamiliar, max_item_share {}, value at "
-                              "most {} EUR)",
-                              in.sizes[s].size.id, in.week.to_string(), in.sizes[s].size.min_items,
-                              in.sizes[s].size.max_items, in.settings.max_unfamiliar, in.settings.max_item_share,
-                              euros(static_cast<double>(in.sizes[s].size.value) * (1.0 + in.settings.value_tolerance))));
+      throw Error(
+          ExitCode::data,
+          fmt::format(
+              "size {}: no composition of the forecast for {} meets every constraint together "
+              "(items {} to {}, minimum portions, at most {} unfamiliar, max_item_share {}, value at "
+              "most {} EUR)",
+              in.sizes[s].size.id, in.week.to_string(), in.sizes[s].size.min_items,
+              in.sizes[s].size.max_items, in.settings.max_unfamiliar, in.settings.max_item_share,
+              euros(static_cast<double>(in.sizes[s].size.value) * (1.0 + in.settings.value_tolerance))));
     }
   }
 }
@@ -312,7 +318,8 @@ std::vector<int> shortage_counts(const PlanInput& in, const Deadline& deadline) 
   std::vector<std::size_t> order(in.sizes.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return static_cast<long>(demand[a] - counts[a]) * demand[b] > static_cast<long>(demand[b] - counts[b]) * demand[a];
+    return static_cast<long>(demand[a] - counts[a]) * demand[b] >
+           static_cast<long>(demand[b] - counts[b]) * demand[a];
   });
   for (std::size_t s : order) {
     int lo = counts[s];
@@ -355,7 +362,8 @@ Plan make_plan(const PlanInput& in, const Model& m, const std::vector<double>& v
     plan.sizes.push_back(std::move(sp));
   }
   for (std::size_t k = 0; k < in.stock.size(); ++k) {
-    plan.stock.push_back({in.stock[k].vegetable.id, in.stock[k].available, used[k], in.stock[k].vegetable.price});
+    plan.stock.push_back(
+        {in.stock[k].vegetable.id, in.stock[k].available, used[k], in.stock[k].vegetable.price});
   }
   return plan;
 }
@@ -367,7 +375,8 @@ int Plan::due() const {
 }
 
 int Plan::planned() const {
-  return std::accumulate(sizes.begin(), sizes.end(), 0, [](int a, const SizePlan& s) { return a + s.planned; });
+  return std::accumulate(sizes.begin(), sizes.end(), 0,
+                         [](int a, const SizePlan& s) { return a + s.planned; });
 }
 
 Plan compose_plan(const PlanInput& in) {
@@ -386,14 +395,16 @@ Plan compose_plan(const PlanInput& in) {
     return plan;
   }
   if (in.stock.empty()) {
-    throw Error(ExitCode::data, fmt::format("the harvest forecast for {} is empty; run panier harvest import first",
-                                            in.week.to_string()));
+    throw Error(ExitCode::data,
+                fmt::format("the harvest forecast for {} is empty; run panier harvest import first",
+                            in.week.to_string()));
   }
   diagnose(in);
 
   Model full = build_model(in, demand, 0.0);
   auto fair = solve_fairness(full, deadline);
-  bool short_harvest = !fair || fair->values[static_cast<std::size_t>(full.t)] < in.settings.min_value_ratio - 1e-9;
+  bool short_harvest =
+      !fair || fair->values[static_cast<std::size_t>(full.t)] < in.settings.min_value_ratio - 1e-9;
   Model model = std::move(full);
   if (short_harvest) {
     const std::vector<int> counts = shortage_counts(in, deadline);
@@ -443,7 +454,8 @@ std::vector<std::string> verify_plan(const Plan& plan, const PlanInput& in) {
     }
     const int count = static_cast<int>(sp.items.size());
     if (count < size.min_items || count > size.max_items) {
-      problems.push_back(fmt::format("{}: {} vegetables, not {} to {}", where, count, size.min_items, size.max_items));
+      problems.push_back(
+          fmt::format("{}: {} vegetables, not {} to {}", where, count, size.min_items, size.max_items));
     }
     int unfamiliar = 0;
     std::int64_t value = 0;
@@ -459,7 +471,8 @@ std::vector<std::string> verify_plan(const Plan& plan, const PlanInput& in) {
         problems.push_back(fmt::format("{}: {} appears twice", where, item.vegetable));
       }
       if (item.quantity % v.step != 0) {
-        problems.push_back(fmt::format("{}: {} is not a whole number of portion steps", where, item.vegetable));
+        problems.push_back(
+            fmt::format("{}: {} is not a whole number of portion steps", where, item.vegetable));
       }
       if (item.quantity < v.min) {
         problems.push_back(fmt::format("{}: {} is below its minimum portion", where, item.vegetable));
@@ -475,7 +488,8 @@ std::vector<std::string> verify_plan(const Plan& plan, const PlanInput& in) {
       problems.push_back(where + ": the basket value is not the sum of its items");
     }
     if (unfamiliar > ps.max_unfamiliar) {
-      problems.push_back(fmt::format("{}: {} unfamiliar vegetables, more than {}", where, unfamiliar, ps.max_unfamiliar));
+      problems.push_back(
+          fmt::format("{}: {} unfamiliar vegetables, more than {}", where, unfamiliar, ps.max_unfamiliar));
     }
     const double reference_mc = static_cast<double>(size.value) * 1000.0;
     if (static_cast<double>(value) > reference_mc * (1.0 + ps.value_tolerance) + 1.0) {
@@ -486,7 +500,8 @@ std::vector<std::string> verify_plan(const Plan& plan, const PlanInput& in) {
     }
     for (const auto& item : sp.items) {
       if (static_cast<double>(item.value_mc) > ps.max_item_share * static_cast<double>(value) + 1.0) {
-        problems.push_back(fmt::format("{}: {} is more than max_item_share of the value", where, item.vegetable));
+        problems.push_back(
+            fmt::format("{}: {} is more than max_item_share of the value", where, item.vegetable));
       }
     }
   }
@@ -604,9 +619,10 @@ PlanInput plan_input(Store& store, const Config& config, Week week) {
 void save_plan(Store& store, const Plan& plan) {
   store.write([&] {
     if (db::allocated_baskets(store, plan.week) > 0) {
-      throw Error(ExitCode::data, fmt::format("baskets of {} were already allocated from its plan; the plan stays as "
-                                              "it is (see panier allocate --replace)",
-                                              plan.week.to_string()));
+      throw Error(ExitCode::data,
+                  fmt::format("baskets of {} were already allocated from its plan; the plan stays as "
+                              "it is (see panier allocate --replace)",
+                              plan.week.to_string()));
     }
     db::replace_plan(store, plan);
   });

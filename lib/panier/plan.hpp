@@ -26,14 +26,14 @@ struct PlanInput {
     Vegetable vegetable;
     Milli available = 0; // thousandths of the unit, all grades together
   };
-  std::vector<Stock> stock;       // in catalogue order
+  std::vector<Stock> stock;        // in catalogue order
   std::set<std::string> last_week; // vegetables of the previous plan, for variety
 };
 
 struct PlanItem {
   std::string vegetable;
-  Milli quantity = 0;      // per basket, thousandths of the unit
-  Cents price = 0;         // reference price per unit when planned
+  Milli quantity = 0;        // per basket, thousandths of the unit
+  Cents price = 0;           // reference price per unit when planned
   std::int64_t value_mc = 0; // per basket, thousandths of a cent (exact)
 };
 

@@ -16,10 +16,12 @@ void replace_plan(Store& store, const Plan& plan) {
     head.bind(2, plan.status);
     head.bind(3, plan.gap);
     head.exec();
-    SQLite::Statement size(db, "INSERT INTO plan_size (week, position, size, due, planned, reference_cents, value_mc, "
-                               "grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement item(db, "INSERT INTO plan_item (week, size, position, vegetable, quantity, price_cents) "
-                               "VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement size(
+        db, "INSERT INTO plan_size (week, position, size, due, planned, reference_cents, value_mc, "
+            "grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement item(db,
+                           "INSERT INTO plan_item (week, size, position, vegetable, quantity, price_cents) "
+                           "VALUES (?, ?, ?, ?, ?, ?)");
     for (std::size_t s = 0; s < plan.sizes.size(); ++s) {
       const SizePlan& sp = plan.sizes[s];
       size.bind(1, week);
@@ -43,8 +45,9 @@ void replace_plan(Store& store, const Plan& plan) {
         item.reset();
       }
     }
-    SQLite::Statement stock(db, "INSERT INTO plan_stock (week, position, vegetable, available, used, price_cents) "
-                                "VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement stock(
+        db, "INSERT INTO plan_stock (week, position, vegetable, available, used, price_cents) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
     for (std::size_t k = 0; k < plan.stock.size(); ++k) {
       const Leftover& l = plan.stock[k];
       stock.bind(1, week);
@@ -99,12 +102,13 @@ std::optional<Plan> read_plan(Store& store, Week week) {
         }
       }
     }
-    SQLite::Statement stock(db, "SELECT vegetable, available, used, price_cents FROM plan_stock WHERE week = ? "
-                                "ORDER BY position");
+    SQLite::Statement stock(db,
+                            "SELECT vegetable, available, used, price_cents FROM plan_stock WHERE week = ? "
+                            "ORDER BY position");
     stock.bind(1, w);
     while (stock.executeStep()) {
-      p.stock.push_back({stock.getColumn(0).getString(), stock.getColumn(1).getInt64(), stock.getColumn(2).getInt64(),
-                         stock.getColumn(3).getInt64()});
+      p.stock.push_back({stock.getColumn(0).getString(), stock.getColumn(1).getInt64(),
+                         stock.getColumn(2).getInt64(), stock.getColumn(3).getInt64()});
     }
     plan = std::move(p);
   });

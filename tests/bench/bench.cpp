@@ -119,13 +119,15 @@ panier::PlanInput generated_week(int vegetables, int sizes, double abundance, un
     weights.push_back(uniform(0.3, 1.7));
   }
   double total_weight = 0;
-  for (double w : weights) total_weight += w;
+  for (double w : weights)
+    total_weight += w;
   for (std::size_t k = 0; k < in.stock.size(); ++k) {
     const Vegetable& v = in.stock[k].vegetable;
     // A garden that grows more kinds grows more in all: each kind keeps a useful share.
     const double scale = std::max(1.0, static_cast<double>(in.stock.size()) / 15.0);
     const double value = demand_value * abundance * scale * weights[k] / total_weight; // cents
-    in.stock[k].available = static_cast<Milli>(value / static_cast<double>(v.price) * 1000.0) / v.step * v.step;
+    in.stock[k].available =
+        static_cast<Milli>(value / static_cast<double>(v.price) * 1000.0) / v.step * v.step;
   }
   return in;
 }
@@ -139,7 +141,8 @@ struct Fairness {
 Fairness fairness(const panier::Plan& plan) {
   Fairness f{1e9, 0, 0};
   for (const auto& s : plan.sizes) {
-    const double ratio = s.planned > 0 ? static_cast<double>(s.value_mc) / (static_cast<double>(s.reference) * 1000) : 0;
+    const double ratio =
+        s.planned > 0 ? static_cast<double>(s.value_mc) / (static_cast<double>(s.reference) * 1000) : 0;
     f.min_ratio = std::min(f.min_ratio, ratio);
     f.max_ratio = std::max(f.max_ratio, ratio);
     f.handed_out += static_cast<double>(s.value_mc) * s.planned / 100000.0;
@@ -149,8 +152,9 @@ Fairness fairness(const panier::Plan& plan) {
 
 int bench_plan() {
   using namespace panier;
-  std::printf("%-5s %-5s %-6s %-14s %8s %8s %7s %10s %9s %9s %10s %9s %9s\n", "veg", "sizes", "seed", "status",
-              "seconds", "gap_%", "short", "mip_eur", "mip_min", "mip_max", "greedy_eur", "gr_min", "gr_max");
+  std::printf("%-5s %-5s %-6s %-14s %8s %8s %7s %10s %9s %9s %10s %9s %9s\n", "veg", "sizes", "seed",
+              "status", "seconds", "gap_%", "short", "mip_eur", "mip_min", "mip_max", "greedy_eur", "gr_min",
+              "gr_max");
   for (int vegetables : {20, 40, 80}) {
     for (int sizes : {3, 5}) {
       for (unsigned seed : {1U, 2U, 3U, 4U}) {
@@ -167,9 +171,10 @@ int bench_plan() {
         const Plan greedy = greedy_plan(in);
         const Fairness a = fairness(plan);
         const Fairness b = fairness(greedy);
-        std::printf("%-5d %-5d %-6u %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f\n", vegetables, sizes,
-                    seed, plan.status.c_str(), plan.seconds, plan.gap * 100, plan.due() - plan.planned(), a.handed_out,
-                    a.min_ratio, a.max_ratio, b.handed_out, b.min_ratio, b.max_ratio);
+        std::printf("%-5d %-5d %-6u %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f\n",
+                    vegetables, sizes, seed, plan.status.c_str(), plan.seconds, plan.gap * 100,
+                    plan.due() - plan.planned(), a.handed_out, a.min_ratio, a.max_ratio, b.handed_out,
+                    b.min_ratio, b.max_ratio);
       }
     }
   }

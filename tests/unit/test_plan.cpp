@@ -170,8 +170,10 @@ TEST_CASE("optimal against exhaustive search on tiny weeks") {
 TEST_CASE("portions are whole steps at or above the minimum") {
   PlanInput in = week_input();
   in.sizes = {{size("S", 1000, 3, 5), 7}};
-  in.stock = {{veg("carotte", 260, 50, 300), 30000}, {veg("poireau", 380, 50, 400), 30000},
-              {veg("navet", 290, 50, 400), 30000}, {veg("oignon", 280, 50, 300), 30000}};
+  in.stock = {{veg("carotte", 260, 50, 300), 30000},
+              {veg("poireau", 380, 50, 400), 30000},
+              {veg("navet", 290, 50, 400), 30000},
+              {veg("oignon", 280, 50, 300), 30000}};
   const Plan plan = compose_plan(in);
   CHECK(verify_plan(plan, in).empty());
   for (const auto& item : plan.sizes[0].items) {
@@ -184,14 +186,18 @@ TEST_CASE("at most max_unfamiliar unfamiliar vegetables, even when they are wort
   PlanInput in = week_input();
   in.settings.max_unfamiliar = 1;
   in.sizes = {{size("S", 1000, 3, 4), 5}};
-  in.stock = {{veg("panais", 320, 50, 300, true), 20000},   {veg("crosne", 1800, 50, 150, true), 20000},
-              {veg("rutabaga", 280, 50, 400, true), 20000}, {veg("carotte", 260, 50, 300), 20000},
-              {veg("poireau", 380, 50, 400), 20000},        {veg("chou", 290, 1000, 1000, false, Unit::piece), 20000}};
+  in.stock = {{veg("panais", 320, 50, 300, true), 20000},
+              {veg("crosne", 1800, 50, 150, true), 20000},
+              {veg("rutabaga", 280, 50, 400, true), 20000},
+              {veg("carotte", 260, 50, 300), 20000},
+              {veg("poireau", 380, 50, 400), 20000},
+              {veg("chou", 290, 1000, 1000, false, Unit::piece), 20000}};
   const Plan plan = compose_plan(in);
   CHECK(verify_plan(plan, in).empty());
   int unfamiliar = 0;
   for (const auto& item : plan.sizes[0].items) {
-    unfamiliar += (item.vegetable == "panais" || item.vegetable == "crosne" || item.vegetable == "rutabaga") ? 1 : 0;
+    unfamiliar +=
+        (item.vegetable == "panais" || item.vegetable == "crosne" || item.vegetable == "rutabaga") ? 1 : 0;
   }
   CHECK(unfamiliar <= 1);
 }
@@ -236,8 +242,10 @@ TEST_CASE("variety: last week's vegetables give way when it costs nothing") {
   in.settings.max_item_share = 0.5;
   in.sizes = {{size("S", 1000, 2, 2), 1}};
   // Two identical pairs: whichever pair is chosen, the value is the same.
-  in.stock = {{veg("a", 250, 1000, 1000), 2000}, {veg("b", 250, 1000, 1000), 2000},
-              {veg("c", 250, 1000, 1000), 2000}, {veg("d", 250, 1000, 1000), 2000}};
+  in.stock = {{veg("a", 250, 1000, 1000), 2000},
+              {veg("b", 250, 1000, 1000), 2000},
+              {veg("c", 250, 1000, 1000), 2000},
+              {veg("d", 250, 1000, 1000), 2000}};
   in.last_week = {"a", "b"};
   const Plan plan = compose_plan(in);
   CHECK(verify_plan(plan, in).empty());
@@ -249,25 +257,30 @@ TEST_CASE("variety: last week's vegetables give way when it costs nothing") {
 TEST_CASE("an infeasible week says which constraint and by how much") {
   PlanInput in = week_input();
   in.sizes = {{size("S", 1000, 4, 6), 10}};
-  in.stock = {{veg("carotte", 260, 50, 300), 50000}, {veg("poireau", 380, 50, 400), 50000},
-              {veg("panais", 320, 50, 300, true), 50000}, {veg("crosne", 1800, 50, 150, true), 50000}};
-  CHECK_THROWS_WITH_AS(compose_plan(in),
-                       "size S needs at least 4 different vegetables (at most 1 unfamiliar); the forecast for "
-                       "2026-W49 has 3 with enough for a minimum portion (short by 1)",
-                       Error);
+  in.stock = {{veg("carotte", 260, 50, 300), 50000},
+              {veg("poireau", 380, 50, 400), 50000},
+              {veg("panais", 320, 50, 300, true), 50000},
+              {veg("crosne", 1800, 50, 150, true), 50000}};
+  CHECK_THROWS_WITH_AS(
+      compose_plan(in),
+      "size S needs at least 4 different vegetables (at most 1 unfamiliar); the forecast for "
+      "2026-W49 has 3 with enough for a minimum portion (short by 1)",
+      Error);
   in.settings.max_item_share = 0.15;
-  CHECK_THROWS_WITH_AS(compose_plan(in),
-                       "size S: with max_item_share 0.15 a basket needs at least 7 vegetables, but max_items is 6 "
-                       "(short by 1)",
-                       Error);
+  CHECK_THROWS_WITH_AS(
+      compose_plan(in),
+      "size S: with max_item_share 0.15 a basket needs at least 7 vegetables, but max_items is 6 "
+      "(short by 1)",
+      Error);
   PlanInput dear = week_input();
   dear.settings.max_item_share = 0.5;
   dear.sizes = {{size("S", 400, 2, 3), 1}};
   dear.stock = {{veg("crosne", 1800, 50, 150), 5000}, {veg("ail", 1200, 50, 200), 5000}};
-  CHECK_THROWS_WITH_AS(compose_plan(dear),
-                       "size S: the 2 cheapest minimum portions are worth 5.10 EUR, above its limit of 4.40 EUR "
-                       "(value 4.00 + 10 %) by 0.70 EUR",
-                       Error);
+  CHECK_THROWS_WITH_AS(
+      compose_plan(dear),
+      "size S: the 2 cheapest minimum portions are worth 5.10 EUR, above its limit of 4.40 EUR "
+      "(value 4.00 + 10 %) by 0.70 EUR",
+      Error);
 }
 
 TEST_CASE("a short harvest makes as many baskets as reach the minimum, and says how many are short") {
