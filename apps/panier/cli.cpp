@@ -25,6 +25,7 @@ const CommandEntry k_commands[] = {
     {"household", "Enrol households, record absences, exits, renewals and changes", setup_household},
     {"harvest", "Import and list the week's harvest forecast", setup_harvest},
     {"plan", "Compose each basket size from the week's harvest forecast", setup_plan},
+    {"allocate", "Assign the week's baskets, their price and their funding", setup_allocate},
     {"workshop", "Cooking workshops and who attended them", setup_workshop},
 };
 

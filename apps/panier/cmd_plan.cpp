@@ -125,10 +125,14 @@ void setup_plan(CLI::App& app, Context& context) {
   struct PlanOptions {
     std::string week, format;
     bool dry_run = false;
+    bool replace = false;
   };
   auto o = std::make_shared<PlanOptions>();
   app.add_option("--week", o->week, "The week to plan")->type_name("WEEK");
   app.add_flag("--dry-run", o->dry_run, "Solve and print; store nothing");
+  app.add_flag(
+      "--replace", o->replace,
+      "Plan again a week already allocated: its allocation is removed (not once pickups are recorded)");
   add_format_option(app, o->format, "table");
   app.require_subcommand(0, 1);
 
@@ -168,7 +172,7 @@ void setup_plan(CLI::App& app, Context& context) {
     const PlanInput input = plan_input(store, config, week);
     const Plan plan = compose_plan(input);
     if (!o->dry_run && plan.due() > 0) {
-      save_plan(store, plan);
+      save_plan(store, plan, o->replace);
     }
     render_plan(plan, config, o->format, context.out());
     if (plan.due() == 0) {

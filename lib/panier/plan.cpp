@@ -12,6 +12,7 @@
 #include "panier/harvest.hpp"
 #include "panier/households.hpp"
 #include "panier/mip.hpp"
+#include "panier/store_allocation.hpp"
 #include "panier/store_plan.hpp"
 
 namespace panier {
@@ -616,13 +617,24 @@ PlanInput plan_input(Store& store, const Config& config, Week week) {
   return in;
 }
 
-void save_plan(Store& store, const Plan& plan) {
+void save_plan(Store& store, const Plan& plan, bool replace) {
   store.write([&] {
     if (db::allocated_baskets(store, plan.week) > 0) {
-      throw Error(ExitCode::data,
-                  fmt::format("baskets of {} were already allocated from its plan; the plan stays as "
-                              "it is (see panier allocate --replace)",
-                              plan.week.to_string()));
+      const std::string week = plan.week.to_string();
+      if (!replace) {
+        throw Error(ExitCode::data,
+                    fmt::format("baskets of {} were already allocated from its plan; plan it again "
+                                "with --replace, which removes the allocation, then run panier "
+                                "allocate --week {}",
+                                week, week));
+      }
+      if (db::recorded_pickups(store, plan.week) > 0) {
+        throw Error(
+            ExitCode::data,
+            fmt::format("pickups of {} are already recorded: its plan and allocation stay as they are",
+                        week));
+      }
+      db::delete_allocation(store, plan.week);
     }
     db::replace_plan(store, plan);
   });

@@ -86,9 +86,10 @@ Plan greedy_plan(const PlanInput& input);
 // forecast, and the vegetables of the latest earlier plan. Error(data) when the forecast is empty.
 PlanInput plan_input(Store& store, const Config& config, Week week);
 
-// Stores the plan (replacing an earlier plan of the week); Error(data) when baskets were already
-// allocated from the earlier plan.
-void save_plan(Store& store, const Plan& plan);
+// Stores the plan, replacing an earlier plan of the week. When baskets were already allocated
+// from the earlier plan: Error(data), unless `replace`, which removes the week's allocation (to be
+// run again) and is itself refused once pickups of the week are recorded.
+void save_plan(Store& store, const Plan& plan, bool replace);
 std::optional<Plan> load_plan(Store& store, Week week);
 
 } // namespace panier

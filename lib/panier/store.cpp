@@ -168,6 +168,20 @@ CREATE TABLE allocation_funding (
   FOREIGN KEY (week, enrolment_id) REFERENCES allocation(week, enrolment_id) ON DELETE CASCADE
 ) STRICT;
 )sql",
+    // 4: pickups: what became of an allocated basket (recorded by panier deliver record).
+    R"sql(
+CREATE TABLE pickup (
+  week TEXT NOT NULL,
+  enrolment_id INTEGER NOT NULL,
+  status TEXT NOT NULL
+    CHECK (status = 'collected' OR status = 'proxy' OR status = 'missed' OR status = 'cancelled'),
+  paid_cents INTEGER NOT NULL DEFAULT 0,
+  method TEXT NOT NULL DEFAULT '',
+  outcome TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (week, enrolment_id),
+  FOREIGN KEY (week, enrolment_id) REFERENCES allocation(week, enrolment_id)
+) STRICT;
+)sql",
 };
 
 constexpr int k_latest = static_cast<int>(std::size(k_migrations));

@@ -25,7 +25,7 @@ long peak_rss_kib() {
 }
 
 // A households-import-shaped file: 16 columns, realistic values, some quoted fields.
-int csv_gen(const std::string& path, long rows, bool french) {
+int csv_gen(const std::string& path, long rows, bool french, int start_week = 0) {
   std::ofstream out(path, std::ios::binary);
   if (french) {
     out << "\xEF\xBB\xBF";
@@ -42,7 +42,7 @@ int csv_gen(const std::string& path, long rows, bool french) {
         "H-{1:06}{0}Nom{1}{0}Prénom{0}06{2:08}{0}{3}{0}{4}{0}{5}{0}{6}{7}{8:02}{0}2026-0{9}-15{0}"
         "ccas{0}cocagne{0}{10}{0}cs-{11}{0}2026-W{12:02}{0}{0}{13}",
         sep, i, i % 100000000, 1 + i % 3, i % 4, communes[i % 4], qf, french ? "," : ".", i % 100, 1 + i % 9,
-        "SML"[i % 3], i % 300, 1 + i % 52, eol);
+        "SML"[i % 3], i % 300, start_week > 0 ? start_week : 1 + i % 52, eol);
   }
   return 0;
 }
@@ -206,6 +206,9 @@ int main(int argc, char** argv) {
     if (argc == 4 && std::strcmp(argv[1], "csv-gen") == 0) {
       return csv_gen(argv[2], std::stol(argv[3]), false);
     }
+    if (argc == 5 && std::strcmp(argv[1], "csv-gen") == 0) { // every enrolment starting that week
+      return csv_gen(argv[2], std::stol(argv[3]), false, std::atoi(argv[4]));
+    }
     if (argc == 4 && std::strcmp(argv[1], "csv-gen-fr") == 0) {
       return csv_gen(argv[2], std::stol(argv[3]), true);
     }
@@ -230,6 +233,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench: %s\n", e.what());
     return static_cast<int>(e.code());
   }
-  std::fprintf(stderr, "usage: panier_bench csv-gen|csv-gen-fr FILE ROWS | csv-read FILE | run COMMAND...\n");
+  std::fprintf(stderr, "usage: panier_bench csv-gen|csv-gen-fr FILE ROWS [START_WEEK] | csv-read FILE | plan "
+                       "| run COMMAND...\n");
   return 64;
 }

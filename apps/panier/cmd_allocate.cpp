@@ -1,0 +1,128 @@
+// panier allocate --week W [--dry-run] [--replace] [--format F]
+#include <algorithm>
+#include <map>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli.hpp"
+#include "panier/allocate.hpp"
+#include "panier/table.hpp"
+
+namespace panier::cli {
+
+namespace {
+
+Table point_table(const Allocation& a, const Config& config) {
+  Table table(
+      {"week", "point", "size", "baskets", "shortfall", "value_eur", "contribution_eur", "subsidy_eur"},
+      {"baskets", "shortfall", "value_eur", "contribution_eur", "subsidy_eur"});
+  for (const auto& t : totals_by_point(a, config)) {
+    table.add({a.week.to_string(), t.point, t.size, fmt::format("{}", t.baskets),
+               fmt::format("{}", t.shortfall), format_money(t.value), format_money(t.contribution),
+               format_money(t.value - t.contribution)});
+  }
+  return table;
+}
+
+void render_text(const Allocation& a, const Config& config, std::ostream& out) {
+  int baskets = 0;
+  int shortfall = 0;
+  Cents value = 0;
+  Cents contribution = 0;
+  // The week is the same on every row: the terminal table leaves it out.
+  Table shown({"point", "size", "baskets", "shortfall", "value_eur", "contribution_eur", "subsidy_eur"},
+              {"baskets", "shortfall", "value_eur", "contribution_eur", "subsidy_eur"});
+  for (const auto& t : totals_by_point(a, config)) {
+    baskets += t.baskets;
+    shortfall += t.shortfall;
+    value += t.value;
+    contribution += t.contribution;
+    shown.add({t.point, t.size, fmt::format("{}", t.baskets), fmt::format("{}", t.shortfall),
+               format_money(t.value), format_money(t.contribution), format_money(t.value - t.contribution)});
+  }
+  shown.add({"total", "", fmt::format("{}", baskets), fmt::format("{}", shortfall), format_money(value),
+             format_money(contribution), format_money(value - contribution)});
+  out << fmt::format("allocation {}: {} baskets, {} short\n", a.week.to_string(), baskets, shortfall);
+  render(shown, Format::table, out);
+  out << '\n';
+  Table funders({"funder", "scheme", "amount_eur", "note"}, {"amount_eur"});
+  for (const auto& f : totals_by_funder(a, config)) {
+    funders.add({f.funder, f.scheme, format_money(f.amount), f.fallback ? "fallback payer" : ""});
+  }
+  render(funders, Format::table, out);
+}
+
+} // namespace
+
+void setup_allocate(CLI::App& app, Context& context) {
+  struct Options {
+    std::string week, format;
+    bool dry_run = false;
+    bool replace = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("--week", o->week, "The week to allocate")->required()->type_name("WEEK");
+  app.add_flag("--dry-run", o->dry_run, "Compute and print; store nothing");
+  app.add_flag("--replace", o->replace,
+               "Allocate again a week whose inputs changed (not once pickups are recorded)");
+  add_format_option(app, o->format, "table");
+  app.callback([&context, o] {
+    const Config& config = context.config();
+    const Week week = context.week(o->week);
+    if (config.calendar.is_closed(week)) {
+      if (!context.options.quiet) {
+        context.out() << fmt::format("{} is a closure week: nothing to allocate\n", week.to_string());
+      }
+      return;
+    }
+    // A dry run rehearses the transaction and rolls it back: it needs the write lock too.
+    Store store = context.open_store(OpenMode::read_write);
+    const AllocateOutcome outcome = allocate_week(store, config, week, o->dry_run, o->replace);
+    const Allocation& a = outcome.allocation;
+    if (outcome.kind == AllocateOutcome::Kind::up_to_date) {
+      if (!context.options.quiet) {
+        context.out() << fmt::format("{}: up to date ({} allocation rows)\n", week.to_string(),
+                                     a.rows.size());
+      }
+      return;
+    }
+    const Format format = parse_format(o->format);
+    if (format == Format::table) {
+      render_text(a, config, context.out());
+      if (outcome.kind == AllocateOutcome::Kind::dry_run && !context.options.quiet) {
+        context.out() << "dry run: nothing was written\n";
+      } else if (outcome.kind == AllocateOutcome::Kind::replaced && !context.options.quiet) {
+        context.out() << "the earlier allocation of the week was replaced\n";
+      }
+    } else {
+      render(point_table(a, config), format, context.out());
+    }
+    for (const auto& e : a.exhausted) {
+      const Funder* fallback = config.find_funder(e.fallback);
+      const std::string payer = fallback != nullptr ? fallback->id : e.fallback;
+      if (e.earlier) {
+        context.warn(fmt::format("the {} budget of {} for {} ({} EUR) is used up: {} pays its part", e.year,
+                                 e.funder, e.scheme, format_money(e.budget), payer));
+      } else {
+        context.warn(
+            fmt::format("the {} budget of {} for {} ({} EUR) ran out in {}: {} pays its part from then on",
+                        e.year, e.funder, e.scheme, format_money(e.budget), week.to_string(), payer));
+      }
+    }
+    std::map<std::string, std::vector<std::string>> short_by_size;
+    for (const auto& r : a.rows) {
+      if (r.shortfall) {
+        short_by_size[r.size].push_back(r.household);
+      }
+    }
+    for (const auto& [size, codes] : short_by_size) {
+      context.warn(fmt::format(
+          "{} basket{} of size {} short: {} go{} without this week and {} first in line next time",
+          codes.size(), codes.size() == 1 ? "" : "s", size, fmt::join(codes, ", "),
+          codes.size() == 1 ? "es" : "", codes.size() == 1 ? "is" : "are"));
+    }
+  });
+}
+
+} // namespace panier::cli
