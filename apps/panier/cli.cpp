@@ -26,6 +26,7 @@ const CommandEntry k_commands[] = {
     {"harvest", "Import and list the week's harvest forecast", setup_harvest},
     {"plan", "Compose each basket size from the week's harvest forecast", setup_plan},
     {"allocate", "Assign the week's baskets, their price and their funding", setup_allocate},
+    {"deliver", "Write the week's sheets and packing lists; record pickups and payments", setup_deliver},
     {"workshop", "Cooking workshops and who attended them", setup_workshop},
 };
 

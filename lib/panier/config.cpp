@@ -75,6 +75,7 @@ public:
     points(top);
     vans(top);
     routing(top);
+    pickups(top);
     catalogue(top, datadir);
     top.finish();
   }
@@ -400,6 +401,20 @@ private:
       if (!fs::is_regular_file(r.matrix, ec)) {
         t.error("matrix", fmt::format("file not found: {}", r.matrix));
       }
+    }
+    t.finish();
+  }
+
+  void pickups(TableReader& top) {
+    const toml::table* table = top.subtable("pickups", false);
+    if (table == nullptr) {
+      return;
+    }
+    TableReader t(m_file, *table, "pickups");
+    auto& p = m_config.pickups;
+    if (auto v = t.integer("followup_after", false, 1, 52)) p.followup_after = static_cast<int>(*v);
+    if (auto v = t.choice("uncollected_outcome", false, {"donated", "redistributed", "processed", "lost"})) {
+      p.uncollected_outcome = *v;
     }
     t.finish();
   }

@@ -118,6 +118,11 @@ struct Van {
   int end = 24 * 60 - 1;
 };
 
+struct PickupSettings {
+  int followup_after = 3;                      // consecutive missed pickups that flag a household
+  std::string uncollected_outcome = "donated"; // donated | redistributed | processed | lost
+};
+
 struct RoutingSettings {
   double speed_kmh = 40;
   double detour_factor = 1.3;
@@ -140,6 +145,7 @@ struct Config {
   std::vector<Point> points;
   std::vector<Van> vans;
   RoutingSettings routing;
+  PickupSettings pickups;
   Catalogue catalogue;
 
   const BasketSize* find_size(std::string_view id) const;

@@ -560,28 +560,39 @@ std::vector<EnrolmentView> list_enrolments(Store& store, const Config& config, W
   return views;
 }
 
-std::vector<EnrolmentView> due_baskets(Store& store, const Config& config, Week week) {
+std::vector<EnrolmentWeek> enrolment_weeks(Store& store, const Config& config, Week week) {
   const Snapshot snapshot(store);
-  std::vector<EnrolmentView> due;
+  std::vector<EnrolmentWeek> weeks;
   for (const auto& e : snapshot.enrolments) {
+    if (e.status == "waitlisted") {
+      continue;
+    }
     const Scheme& scheme = scheme_of(config, e.scheme);
     // An ended enrolment keeps the weeks it had (its end week was moved); only a waiting one has none.
-    if (is_due(week, e.status != "waitlisted", {e.start, e.end}, scheme.rhythm,
-               snapshot.pauses_of(e.household_id), config.calendar)) {
-      EnrolmentView v = snapshot.view(e, week);
-      v.status = "due";
-      due.push_back(std::move(v));
-    }
+    const Eligibility why = eligibility(week, true, {e.start, e.end}, scheme.rhythm,
+                                        snapshot.pauses_of(e.household_id), config.calendar);
+    weeks.push_back({snapshot.view(e, week), why});
   }
   auto point_rank = [&](const std::string& id) {
     const Point* p = config.find_point(id);
     return p == nullptr ? config.points.size() : static_cast<std::size_t>(p - config.points.data());
   };
-  std::stable_sort(due.begin(), due.end(), [&](const EnrolmentView& a, const EnrolmentView& b) {
-    const auto ra = point_rank(a.point);
-    const auto rb = point_rank(b.point);
-    return std::tie(ra, a.code, a.scheme) < std::tie(rb, b.code, b.scheme);
+  std::stable_sort(weeks.begin(), weeks.end(), [&](const EnrolmentWeek& a, const EnrolmentWeek& b) {
+    const auto ra = point_rank(a.view.point);
+    const auto rb = point_rank(b.view.point);
+    return std::tie(ra, a.view.code, a.view.scheme) < std::tie(rb, b.view.code, b.view.scheme);
   });
+  return weeks;
+}
+
+std::vector<EnrolmentView> due_baskets(Store& store, const Config& config, Week week) {
+  std::vector<EnrolmentView> due;
+  for (auto& w : enrolment_weeks(store, config, week)) {
+    if (w.eligibility == Eligibility::due) {
+      w.view.status = "due";
+      due.push_back(std::move(w.view));
+    }
+  }
   return due;
 }
 

@@ -94,6 +94,14 @@ std::vector<EnrolmentView> list_enrolments(Store& store, const Config& config, W
 // The enrolments due a basket in `week` (the shared eligibility rule), by point then code.
 std::vector<EnrolmentView> due_baskets(Store& store, const Config& config, Week week);
 
+// Every enrolment holding a place (not waitlisted) in `week`, with what the eligibility rule says
+// of it that week: the due list and the week-to-week changes both come from it.
+struct EnrolmentWeek {
+  EnrolmentView view; // size and point as of the week
+  Eligibility eligibility = Eligibility::due;
+};
+std::vector<EnrolmentWeek> enrolment_weeks(Store& store, const Config& config, Week week);
+
 struct HouseholdDetails {
   std::string code;
   int adults = 0;

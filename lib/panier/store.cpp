@@ -182,6 +182,19 @@ CREATE TABLE pickup (
   FOREIGN KEY (week, enrolment_id) REFERENCES allocation(week, enrolment_id)
 ) STRICT;
 )sql",
+    // 5: the earlier values of a pickup recorded again.
+    R"sql(
+CREATE TABLE pickup_audit (
+  id INTEGER PRIMARY KEY,
+  week TEXT NOT NULL,
+  enrolment_id INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  paid_cents INTEGER NOT NULL,
+  method TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  replaced_on TEXT NOT NULL
+) STRICT;
+)sql",
 };
 
 constexpr int k_latest = static_cast<int>(std::size(k_migrations));

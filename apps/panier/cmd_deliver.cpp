@@ -1,0 +1,123 @@
+// panier deliver --week W --out DIR [--format csv,html]; deliver record; deliver balance.
+#include <ostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli.hpp"
+#include "panier/deliver.hpp"
+#include "panier/table.hpp"
+
+namespace panier::cli {
+
+void setup_deliver(CLI::App& app, Context& context) {
+  struct Options {
+    std::string week, out, format;
+  };
+  auto o = std::make_shared<Options>();
+  o->format = "csv,html";
+  app.add_option("--week", o->week, "The week to deliver")->type_name("WEEK");
+  app.add_option("--out", o->out, "Directory for the files (created if needed)")->type_name("DIR");
+  app.add_option("--format", o->format, "Which files: csv, html or csv,html (default)")->type_name("LIST");
+  app.require_subcommand(0, 1);
+
+  auto* record = app.add_subcommand("record", "Record pickups and payments of a week from a CSV file");
+  struct RecordOptions {
+    std::string week, file, rest;
+  };
+  auto r = std::make_shared<RecordOptions>();
+  record->add_option("--week", r->week, "The week")->required()->type_name("WEEK");
+  record->add_option("FILE", r->file, "CSV household,status,paid_eur,method,outcome");
+  record->add_option("--rest", r->rest, "Mark every basket still unrecorded: missed")
+      ->check(CLI::IsMember({"missed"}))
+      ->type_name("STATUS");
+  record->callback([&context, r] {
+    const Config& config = context.config();
+    const Week week = context.week(r->week);
+    if (r->file.empty() && r->rest.empty()) {
+      throw Error(ExitCode::usage, "give a pickups FILE, --rest missed, or both");
+    }
+    const PickupFile file = r->file.empty() ? PickupFile{} : read_pickups_csv(r->file);
+    Store store = context.open_store(OpenMode::read_write);
+    const RecordResult result = record_pickups(store, config, week, file, !r->rest.empty(), context.today());
+    for (const auto& [code, missed] : result.followup) {
+      context.warn(fmt::format(
+          "{} has missed {} pickups in a row: tell its referrer (panier report followup)", code, missed));
+    }
+    if (context.options.quiet) {
+      return;
+    }
+    auto& out = context.out();
+    out << fmt::format("{}: {} recorded, {} updated, {} unchanged", week.to_string(), result.added,
+                       result.updated, result.unchanged);
+    out << (result.rest > 0 ? fmt::format(", {} marked missed\n", result.rest) : "\n");
+    Table table(
+        {"point", "baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"},
+        {"baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"});
+    for (const auto& p : result.points) {
+      table.add({p.point, fmt::format("{}", p.baskets), fmt::format("{}", p.collected),
+                 fmt::format("{}", p.missed), fmt::format("{}", p.cancelled), fmt::format("{}", p.unrecorded),
+                 format_money(p.expected), format_money(p.paid)});
+    }
+    render(table, Format::table, out);
+  });
+
+  auto* balance =
+      app.add_subcommand("balance", "What each household owes and paid (arrears never stop a basket)");
+  auto balance_format = std::make_shared<std::string>();
+  add_format_option(*balance, *balance_format, "table");
+  balance->callback([&context, balance_format] {
+    const Config& config = context.config();
+    Store store = context.open_store(OpenMode::read_only);
+    Table table({"household", "owed_eur", "paid_eur", "balance_eur"},
+                {"owed_eur", "paid_eur", "balance_eur"});
+    for (const auto& b : balances(store, config)) {
+      table.add({b.household, format_money(b.owed), format_money(b.paid), format_money(b.paid - b.owed)});
+    }
+    render(table, parse_format(*balance_format), context.out());
+  });
+
+  app.callback([&context, o, &app] {
+    if (app.got_subcommand("record") || app.got_subcommand("balance")) {
+      return;
+    }
+    if (o->week.empty() || o->out.empty()) {
+      throw Error(ExitCode::usage, "--week and --out are required (or: panier deliver record / balance)");
+    }
+    DeliverFiles files{false, false};
+    std::stringstream list(o->format);
+    for (std::string item; std::getline(list, item, ',');) {
+      if (item == "csv") {
+        files.csv = true;
+      } else if (item == "html") {
+        files.html = true;
+      } else {
+        throw Error(ExitCode::usage, fmt::format("--format: \"{}\" is not csv or html", item));
+      }
+    }
+    const Config& config = context.config();
+    const Week week = context.week(o->week);
+    if (config.calendar.is_closed(week)) {
+      if (!context.options.quiet) {
+        context.out() << fmt::format("{} is a closure week: nothing to deliver\n", week.to_string());
+      }
+      return;
+    }
+    Store store = context.open_store(OpenMode::read_only);
+    const DeliveryWeek delivery = compute_delivery(store, config, week);
+    const auto written = write_delivery(delivery, config, o->out, files);
+    if (context.options.quiet) {
+      return;
+    }
+    auto& out = context.out();
+    out << fmt::format("{}: {} baskets to {} points, delivered {}; {} change{} since {}\n", week.to_string(),
+                       delivery.baskets(), delivery.sheets.size(), delivery.date.to_string(),
+                       delivery.changes.size(), delivery.changes.size() == 1 ? "" : "s",
+                       delivery.previous.to_string());
+    for (const auto& file : written) {
+      out << fmt::format("  {}/{}\n", o->out, file);
+    }
+  });
+}
+
+} // namespace panier::cli

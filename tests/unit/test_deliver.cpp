@@ -1,0 +1,154 @@
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "panier/allocate.hpp"
+#include "panier/deliver.hpp"
+#include "panier/error.hpp"
+#include "panier/harvest.hpp"
+#include "panier/households.hpp"
+#include "panier/plan.hpp"
+#include "temp_dir.hpp"
+
+using namespace panier;
+using panier::test::TempDir;
+
+namespace {
+
+const char* const k_config = R"([organisation]
+name = "Test"
+
+[sizes.S]
+value = 10
+target_kg = 2.5
+min_items = 3
+max_items = 5
+
+[sizes.L]
+value = 19
+target_kg = 5
+min_items = 4
+max_items = 6
+
+[funders.f]
+name = "F"
+
+[schemes.main]
+share_cap = "1/3"
+tiers = [{ name = "T", qf_max = 2000, share = 0.3 }]
+funders = [{ id = "f", share = 1, budget = 50 }]
+
+[points.full]
+name = "Full"
+lat = 50
+lon = 2
+names = "full"
+
+[points.short]
+name = "Short"
+lat = 50
+lon = 2
+names = "short"
+
+[points.code]
+name = "Code"
+lat = 50
+lon = 2
+names = "code"
+)";
+
+const Date k_today = *Date::parse("2026-11-29");
+
+} // namespace
+
+TEST_CASE("the delivery matches the allocation: packing, sheets and names as each point says") {
+  TempDir dir;
+  const Config config = load_config(dir.write("panier.toml", k_config), PANIER_SOURCE_DATA);
+  Store::init(dir.path("p.db"), 1);
+  Store store = Store::open(dir.path("p.db"), OpenMode::read_write, 1);
+  const Week week = *Week::parse_iso("2026-W49");
+  std::vector<HouseholdInput> inputs;
+  const char* points[] = {"full", "short", "code"};
+  for (int i = 0; i < 40; ++i) {
+    HouseholdInput in;
+    in.code = fmt::format("H-{:03}", i);
+    in.last_name = i % 2 == 0 ? "Émile" : "Zola";
+    in.first_name = i % 3 == 0 ? "Élodie" : "Jean";
+    in.adults = 1;
+    in.commune = "Lens";
+    in.qf_cents = 50000;
+    in.referrer = "ccas";
+    in.scheme = "main";
+    in.size = i % 4 == 0 ? "L" : "S";
+    in.point = points[i % 3];
+    in.start = week;
+    REQUIRE(validate_household(in, config, k_today).empty());
+    inputs.push_back(in);
+  }
+  import_households(store, config, inputs, k_today, false, "");
+  std::vector<HarvestLine> harvest;
+  for (const char* v : {"carotte", "poireau", "pomme-de-terre", "navet", "oignon", "chou-fleur"}) {
+    harvest.push_back({0, week, v, 60000, Grade::standard});
+  }
+  import_harvest(store, harvest, false);
+  save_plan(store, compose_plan(plan_input(store, config, week)), false);
+  const AllocateOutcome allocated = allocate_week(store, config, week, false, false);
+  int baskets = 0;
+  for (const auto& r : allocated.allocation.rows) {
+    baskets += r.shortfall ? 0 : 1;
+  }
+  REQUIRE(baskets > 0);
+
+  const DeliveryWeek d = compute_delivery(store, config, week);
+  CHECK(d.baskets() == baskets);
+  int on_sheets = 0;
+  std::map<std::string, int> packed;
+  for (const auto& p : d.packing) {
+    packed[p.point] += p.baskets;
+  }
+  for (const auto& sheet : d.sheets) {
+    on_sheets += static_cast<int>(sheet.lines.size());
+    CHECK(packed[sheet.point] == static_cast<int>(sheet.lines.size()));
+    for (const auto& line : sheet.lines) {
+      const auto it = std::find_if(allocated.allocation.rows.begin(), allocated.allocation.rows.end(),
+                                   [&](const AllocationRow& r) { return r.household == line.household; });
+      REQUIRE(it != allocated.allocation.rows.end());
+      CHECK(line.amount == it->contribution);
+      if (sheet.point == "code") {
+        CHECK(line.name.empty());
+      } else if (sheet.point == "short") {
+        CHECK((line.name == "Émile É." || line.name == "Émile J." || line.name == "Zola É." ||
+               line.name == "Zola J."));
+      } else {
+        CHECK((line.name == "Élodie Émile" || line.name == "Jean Émile" || line.name == "Élodie Zola" ||
+               line.name == "Jean Zola"));
+      }
+    }
+  }
+  CHECK(on_sheets == baskets);
+  // The composition's baskets per size are the allocation's.
+  for (const auto& c : d.composition) {
+    int of_size = 0;
+    for (const auto& r : allocated.allocation.rows) {
+      of_size += (!r.shortfall && r.size == c.size) ? 1 : 0;
+    }
+    CHECK(c.baskets == of_size);
+  }
+  // The HTML shows amounts, never funders.
+  const std::string html = sheets_html(d, config);
+  CHECK(html.find("\"F\"") == std::string::npos);
+  CHECK(html.find("budget") == std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http") == std::string::npos);
+}
+
+TEST_CASE("no allocation, no delivery") {
+  TempDir dir;
+  const Config config = load_config(dir.write("panier.toml", k_config), PANIER_SOURCE_DATA);
+  Store::init(dir.path("p.db"), 1);
+  Store store = Store::open(dir.path("p.db"), OpenMode::read_only, 1);
+  CHECK_THROWS_WITH_AS(compute_delivery(store, config, *Week::parse_iso("2026-W49")),
+                       "no allocation for 2026-W49; run panier allocate --week 2026-W49", Error);
+}
