@@ -69,6 +69,39 @@ const ChangeRow* change_at(const std::vector<ChangeRow>& changes, Week week) {
   return found;
 }
 
+// An enrolment as seen in `week`: size and point as of the week, status "paused" or "ended" when
+// the week says so.
+EnrolmentView enrolment_view(const HouseholdRow& h, const EnrolmentRow& e,
+                             const std::vector<ChangeRow>& changes, std::span<const WeekRange> pauses,
+                             Week week) {
+  EnrolmentView v;
+  v.code = h.code;
+  v.household_id = h.id;
+  v.enrolment_id = e.id;
+  v.scheme = e.scheme;
+  if (const ChangeRow* c = change_at(changes, week)) {
+    v.size = c->size;
+    v.point = c->point;
+  }
+  v.start = e.start;
+  v.end = e.end;
+  v.tier = e.tier;
+  v.renewals = e.renewals;
+  v.exit_reason = e.exit_reason;
+  v.adults = h.adults;
+  v.children = h.children;
+  v.status = e.status;
+  if (e.status == "active") {
+    if (week > e.end) {
+      v.status = "ended";
+    } else if (std::any_of(pauses.begin(), pauses.end(),
+                           [&](const WeekRange& p) { return p.contains(week); })) {
+      v.status = "paused";
+    }
+  }
+  return v;
+}
+
 // Everything about households, loaded once for listings and the due list.
 struct Snapshot {
   std::vector<HouseholdRow> households;
@@ -99,37 +132,10 @@ struct Snapshot {
   }
 
   EnrolmentView view(const EnrolmentRow& e, Week week) const {
-    const HouseholdRow& h = household(e.household_id);
-    EnrolmentView v;
-    v.code = h.code;
-    v.household_id = h.id;
-    v.enrolment_id = e.id;
-    v.scheme = e.scheme;
+    static const std::vector<ChangeRow> k_none;
     const auto it = changes.find(e.id);
-    if (it != changes.end()) {
-      if (const ChangeRow* c = change_at(it->second, week)) {
-        v.size = c->size;
-        v.point = c->point;
-      }
-    }
-    v.start = e.start;
-    v.end = e.end;
-    v.tier = e.tier;
-    v.renewals = e.renewals;
-    v.exit_reason = e.exit_reason;
-    v.adults = h.adults;
-    v.children = h.children;
-    v.status = e.status;
-    if (e.status == "active") {
-      const auto paused = pauses_of(e.household_id);
-      if (week > e.end) {
-        v.status = "ended";
-      } else if (std::any_of(paused.begin(), paused.end(),
-                             [&](const WeekRange& p) { return p.contains(week); })) {
-        v.status = "paused";
-      }
-    }
-    return v;
+    return enrolment_view(household(e.household_id), e, it == changes.end() ? k_none : it->second,
+                          pauses_of(e.household_id), week);
   }
 };
 
@@ -614,31 +620,7 @@ HouseholdDetails show_household(Store& store, const Config& config, const std::s
   }
   for (const auto& e : tables.enrolments_of(h.id)) {
     const auto changes = tables.changes_of(e.id);
-    EnrolmentView v;
-    v.code = h.code;
-    v.household_id = h.id;
-    v.enrolment_id = e.id;
-    v.scheme = e.scheme;
-    if (const ChangeRow* c = change_at(changes, week)) {
-      v.size = c->size;
-      v.point = c->point;
-    }
-    v.start = e.start;
-    v.end = e.end;
-    v.tier = e.tier;
-    v.status = e.status;
-    if (e.status == "active") {
-      if (week > e.end) {
-        v.status = "ended";
-      } else if (std::any_of(d.pauses.begin(), d.pauses.end(),
-                             [&](const WeekRange& p) { return p.contains(week); })) {
-        v.status = "paused";
-      }
-    }
-    v.renewals = e.renewals;
-    v.exit_reason = e.exit_reason;
-    v.adults = h.adults;
-    v.children = h.children;
+    const EnrolmentView v = enrolment_view(h, e, changes, d.pauses, week);
     d.enrolments.push_back(v);
     for (const auto& c : changes) {
       d.changes.push_back({e.scheme, c.from, c.size, c.point});
