@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "panier/store.hpp"
+#include "panier/store_households.hpp"
 
 namespace panier {
 
@@ -34,6 +35,41 @@ CheckResult run_check(const CheckRequest& request) {
     Store store =
         Store::open(database, OpenMode::read_only, config ? config->organisation.busy_timeout_s : 10);
     auto problems = store.integrity_problems();
+    if (config) {
+      // What the database refers to must still be in the configuration.
+      const db::ReferencedIds ids = db::referenced_ids(store);
+      for (const auto& [scheme, tier] : ids.scheme_tiers) {
+        const Scheme* s = config->find_scheme(scheme);
+        if (s == nullptr) {
+          problems.push_back(fmt::format("{}: enrolments name scheme \"{}\", which {} does not declare",
+                                         database, scheme, config->file));
+        } else if (s->find_tier(tier) == nullptr) {
+          problems.push_back(
+              fmt::format("{}: enrolments name tier \"{}\" of scheme \"{}\", which {} does not declare",
+                          database, tier, scheme, config->file));
+        }
+      }
+      for (const auto& size : ids.sizes) {
+        if (config->find_size(size) == nullptr) {
+          problems.push_back(fmt::format("{}: enrolments name size \"{}\", which {} does not declare",
+                                         database, size, config->file));
+        }
+      }
+      for (const auto& point : ids.points) {
+        if (config->find_point(point) == nullptr) {
+          problems.push_back(fmt::format("{}: enrolments name point \"{}\", which {} does not declare",
+                                         database, point, config->file));
+        }
+      }
+      for (const auto& vegetable : ids.vegetables) {
+        if (config->catalogue.find(vegetable) == nullptr) {
+          problems.push_back(
+              fmt::format("{}: harvest forecasts name vegetable \"{}\", which the catalogue {} does "
+                          "not have",
+                          database, vegetable, config->catalogue.file));
+        }
+      }
+    }
     if (problems.empty()) {
       result.summary.push_back(
           fmt::format("database {}: schema version {}", database, store.schema_version()));

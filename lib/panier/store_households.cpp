@@ -93,6 +93,30 @@ constexpr const char* k_enrolment_columns =
 
 } // namespace
 
+ReferencedIds referenced_ids(Store& store) {
+  ReferencedIds ids;
+  translate_sqlite_errors(store.path(), [&] {
+    auto& db = store.db();
+    SQLite::Statement tiers(db, "SELECT DISTINCT scheme, tier FROM enrolment ORDER BY scheme, tier");
+    while (tiers.executeStep()) {
+      ids.scheme_tiers.emplace_back(tiers.getColumn(0).getString(), tiers.getColumn(1).getString());
+    }
+    SQLite::Statement sizes(db, "SELECT DISTINCT size FROM enrolment_change ORDER BY size");
+    while (sizes.executeStep()) {
+      ids.sizes.push_back(sizes.getColumn(0).getString());
+    }
+    SQLite::Statement points(db, "SELECT DISTINCT point FROM enrolment_change ORDER BY point");
+    while (points.executeStep()) {
+      ids.points.push_back(points.getColumn(0).getString());
+    }
+    SQLite::Statement vegetables(db, "SELECT DISTINCT vegetable FROM harvest ORDER BY vegetable");
+    while (vegetables.executeStep()) {
+      ids.vegetables.push_back(vegetables.getColumn(0).getString());
+    }
+  });
+  return ids;
+}
+
 struct HouseholdTables::Statements {
   explicit Statements(SQLite::Database& db)
       : find_household(db, fmt::format("SELECT {} FROM household WHERE code = ?", k_household_columns)),

@@ -61,6 +61,15 @@ struct PauseRow {
   Week to;
 };
 
+// The ids the database refers to, for panier check to compare with the configuration.
+struct ReferencedIds {
+  std::vector<std::pair<std::string, std::string>> scheme_tiers; // distinct (scheme, tier)
+  std::vector<std::string> sizes;
+  std::vector<std::string> points;
+  std::vector<std::string> vegetables; // of harvest forecasts
+};
+ReferencedIds referenced_ids(Store& store);
+
 // Prepared statements over one open store; cheap to reuse in loops.
 class HouseholdTables {
 public:
