@@ -113,6 +113,7 @@ public:
     const double left = std::chrono::duration<double>(m_deadline - std::chrono::steady_clock::now()).count();
     return std::max(0.05, left);
   }
+  bool expired() const { return std::chrono::steady_clock::now() >= m_deadline; }
 
 private:
   static std::chrono::steady_clock::duration to_duration(double s) {
@@ -150,6 +151,10 @@ std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline) {
 // The lexicographic objective: fairness between sizes, then harvest value handed out, then
 // vegetables that were not in last week's plan. Each stage keeps the optimum of the previous one.
 Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadline, Solved fair) {
+  if (deadline.expired()) {
+    fair.proven = false; // the later stages had no time left
+    return fair;
+  }
   const double t_best = fair.values[static_cast<std::size_t>(m.t)];
   const double cap = 1.0 + in.settings.value_tolerance;
   double most = 0.0; // cents the week's baskets could hold
@@ -193,7 +198,7 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
       }
     }
   }
-  if (!any) {
+  if (!any || deadline.expired()) {
     return best;
   }
   m.problem.set_objective(fresh, MipProblem::Sense::maximise);
