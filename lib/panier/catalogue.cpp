@@ -93,8 +93,7 @@ Catalogue load_catalogue(const std::string& path, const std::string& display_nam
   Catalogue catalogue;
   catalogue.file = display_name;
   TomlFile file(display_name, diagnostics);
-  ExitCode code = ExitCode::config;
-  auto root = file.parse(path, code);
+  auto root = file.parse(path);
   if (!root) {
     return catalogue;
   }

@@ -503,8 +503,7 @@ Config load_config(const std::string& path, const std::string& datadir) {
   config.directory = fs::path(path).parent_path().string();
   Diagnostics diagnostics;
   TomlFile file(path, diagnostics);
-  ExitCode code = ExitCode::config;
-  if (auto root = file.parse(path, code)) {
+  if (auto root = file.parse(path)) {
     Loader(config, file, diagnostics).load(*root, datadir);
   }
   diagnostics.throw_if_any(ExitCode::config);

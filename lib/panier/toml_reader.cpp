@@ -31,11 +31,10 @@ std::string join_path(std::string_view path, std::string_view key) {
 
 std::uint32_t source_line(const toml::node& node) { return node.source().begin.line; }
 
-std::optional<toml::table> TomlFile::parse(const std::string& path, ExitCode& missing_code) {
+std::optional<toml::table> TomlFile::parse(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     m_diagnostics.add(fmt::format("{}: file not found", m_name));
-    missing_code = ExitCode::config;
     return std::nullopt;
   }
   try {

@@ -22,7 +22,7 @@ public:
       : m_name(std::move(display_name)), m_diagnostics(diagnostics) {}
 
   // Parses the file; on a syntax error or a missing file records it and returns nullopt.
-  std::optional<toml::table> parse(const std::string& path, ExitCode& missing_code);
+  std::optional<toml::table> parse(const std::string& path);
 
   void error(const toml::source_region& where, std::string_view message);
   const std::string& name() const noexcept { return m_name; }
