@@ -1,4 +1,5 @@
-// panier deliver --week W --out DIR [--format csv,html]; deliver record; deliver balance.
+// panier deliver --week W --out DIR [--format csv,html] [--no-routes]; deliver record; deliver balance.
+#include <cmath>
 #include <ostream>
 #include <sstream>
 
@@ -13,12 +14,14 @@ namespace panier::cli {
 void setup_deliver(CLI::App& app, Context& context) {
   struct Options {
     std::string week, out, format;
+    bool no_routes = false;
   };
   auto o = std::make_shared<Options>();
   o->format = "csv,html";
   app.add_option("--week", o->week, "The week to deliver")->type_name("WEEK");
   app.add_option("--out", o->out, "Directory for the files (created if needed)")->type_name("DIR");
   app.add_option("--format", o->format, "Which files: csv, html or csv,html (default)")->type_name("LIST");
+  app.add_flag("--no-routes", o->no_routes, "Do not plan the vans' routes (routes.csv, routes.html)");
   app.require_subcommand(0, 1);
 
   auto* record = app.add_subcommand("record", "Record pickups and payments of a week from a CSV file");
@@ -104,7 +107,14 @@ void setup_deliver(CLI::App& app, Context& context) {
       return;
     }
     Store store = context.open_store(OpenMode::read_only);
-    const DeliveryWeek delivery = compute_delivery(store, config, week);
+    DeliveryWeek delivery = compute_delivery(store, config, week);
+    if (!o->no_routes && !config.vans.empty()) {
+      delivery.routes = plan_routes(config, load_travel(config), week, delivery.baskets_per_point());
+      for (const auto& u : delivery.routes->unassigned) {
+        context.warn(fmt::format("{}: {} basket{} not routed: {}", u.point, u.baskets,
+                                 u.baskets == 1 ? "" : "s", u.reason()));
+      }
+    }
     const auto written = write_delivery(delivery, config, o->out, files);
     if (context.options.quiet) {
       return;
@@ -114,6 +124,16 @@ void setup_deliver(CLI::App& app, Context& context) {
                        delivery.baskets(), delivery.sheets.size(), delivery.date.to_string(),
                        delivery.changes.size(), delivery.changes.size() == 1 ? "" : "s",
                        delivery.previous.to_string());
+    if (delivery.routes) {
+      for (const auto& van : delivery.routes->vans) {
+        const int leave = static_cast<int>(std::lround(van.leave));
+        const int back = static_cast<int>(std::lround(van.back));
+        out << fmt::format("  {}: {} stop{}, {} baskets, {:.1f} km, {:02}:{:02}-{:02}:{:02} ({}h{:02})\n",
+                           van.van, van.stops.size(), van.stops.size() == 1 ? "" : "s", van.baskets, van.km(),
+                           leave / 60, leave % 60, back / 60, back % 60, (back - leave) / 60,
+                           (back - leave) % 60);
+      }
+    }
     for (const auto& file : written) {
       out << fmt::format("  {}/{}\n", o->out, file);
     }

@@ -15,6 +15,7 @@
 #include "panier/csv.hpp"
 #include "panier/error.hpp"
 #include "panier/households.hpp"
+#include "panier/output.hpp"
 #include "panier/plan.hpp"
 #include "panier/store_households.hpp"
 #include "panier/store_pickups.hpp"
@@ -51,44 +52,6 @@ std::string display_name(NameDisplay how, const db::IdentityRow& who) {
   return {};
 }
 
-std::string time_text(int minutes) { return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60); }
-
-// Writes `text` to `path` through a temporary file in the same directory and a rename.
-void write_atomically(const fs::path& path, const std::string& text) {
-  const fs::path temporary = path.parent_path() / fmt::format(".{}.tmp", path.filename().string());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      throw Error(ExitCode::cant_create,
-                  fmt::format("{}: cannot create file: {}", temporary.string(), std::strerror(errno)));
-    }
-    out << text;
-    out.flush();
-    if (!out) {
-      throw Error(ExitCode::io, fmt::format("{}: write error", temporary.string()));
-    }
-  }
-  std::error_code ec;
-  fs::rename(temporary, path, ec);
-  if (ec) {
-    throw Error(ExitCode::cant_create, fmt::format("{}: cannot write file: {}", path.string(), ec.message()));
-  }
-}
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += c;
-    }
-  }
-  return out;
-}
-
 // The words of the sheets, in the organisation's language.
 struct Words {
   const char* lang;
@@ -105,27 +68,15 @@ struct Words {
   const char* in_basket;
   const char* vegetable;
   const char* tips;
-  const char* weekdays[7];
-  const char* months[12];
 };
 
-const Words k_french{"fr",
-                     "Feuille d'émargement",
-                     "Ouverture",
-                     "Livraison du",
-                     "Foyer",
-                     "Nom",
-                     "Panier",
-                     "À régler",
-                     "Signature",
-                     "panier",
-                     "paniers",
-                     "Cette semaine dans votre panier",
-                     "Légume",
-                     "Astuces pour les légumes moins connus",
-                     {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"},
-                     {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                      "octobre", "novembre", "décembre"}};
+const Words k_french{"fr",        "Feuille d'émargement",
+                     "Ouverture", "Livraison du",
+                     "Foyer",     "Nom",
+                     "Panier",    "À régler",
+                     "Signature", "panier",
+                     "paniers",   "Cette semaine dans votre panier",
+                     "Légume",    "Astuces pour les légumes moins connus"};
 const Words k_english{"en",
                       "Pickup sheet",
                       "Opening hours",
@@ -139,15 +90,7 @@ const Words k_english{"en",
                       "baskets",
                       "This week in your basket",
                       "Vegetable",
-                      "Tips for the less familiar vegetables",
-                      {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
-                      {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-                       "October", "November", "December"}};
-
-std::string long_date(Date date, const Words& w) {
-  return fmt::format("{} {} {} {}", w.weekdays[date.weekday() - 1], date.day(),
-                     w.months[static_cast<std::size_t>(date.month() - 1)], date.year());
-}
+                      "Tips for the less familiar vegetables"};
 
 std::string money_text(Cents cents, const Words& w) {
   std::string text = format_money(cents);
@@ -179,6 +122,17 @@ int DeliveryWeek::baskets() const {
     total += p.baskets;
   }
   return total;
+}
+
+std::vector<std::pair<std::string, int>> DeliveryWeek::baskets_per_point() const {
+  std::vector<std::pair<std::string, int>> out;
+  for (const auto& p : packing) {
+    if (out.empty() || out.back().first != p.point) {
+      out.emplace_back(p.point, 0);
+    }
+    out.back().second += p.baskets;
+  }
+  return out;
 }
 
 DeliveryWeek compute_delivery(Store& store, const Config& config, Week week) {
@@ -326,7 +280,7 @@ std::string sheets_html(const DeliveryWeek& d, const Config& config) {
     if (point != nullptr && !point->address.empty()) {
       out << "<p class=\"meta\">" << html_escape(point->address) << "</p>\n";
     }
-    out << "<p class=\"meta\">" << w.delivery << " " << html_escape(long_date(d.date, w)) << " ("
+    out << "<p class=\"meta\">" << w.delivery << " " << html_escape(long_date(d.date, w.lang)) << " ("
         << d.week.to_string() << ")";
     // The whole day is the default window: only a real opening window is worth printing.
     if (point != nullptr && !(point->open == 0 && point->close == 24 * 60 - 1)) {
@@ -472,6 +426,18 @@ std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& con
   if (files.html) {
     write_atomically(fs::path(dir) / "sheets.html", sheets_html(d, config));
     written.push_back("sheets.html");
+  }
+  if (d.routes && files.csv) {
+    write_atomically(fs::path(dir) / "routes.csv", routes_csv(*d.routes));
+    written.push_back("routes.csv");
+  }
+  if (d.routes && files.html) {
+    write_atomically(fs::path(dir) / "routes.html", routes_html(*d.routes, config, d.date));
+    written.push_back("routes.html");
+  }
+  if (!d.routes) {
+    fs::remove(fs::path(dir) / "routes.csv", ec);
+    fs::remove(fs::path(dir) / "routes.html", ec);
   }
   return written;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "panier/config.hpp"
+#include "panier/routes.hpp"
 #include "panier/store.hpp"
 
 namespace panier {
@@ -53,7 +54,9 @@ struct DeliveryWeek {
   std::vector<PackingRow> packing;         // by point then size
   std::vector<CompositionRow> composition; // by size then plan order
   std::vector<ChangeRow> changes;          // by point, then household
+  std::optional<DeliveryRoutes> routes;    // the vans' rounds, when routed
   int baskets() const;
+  std::vector<std::pair<std::string, int>> baskets_per_point() const; // configuration order
 };
 
 // Reads the week's allocation, plan and the names the sheets need. Error(data) when the week has
@@ -66,7 +69,8 @@ struct DeliverFiles {
 };
 
 // Writes the files into `dir` (created if needed), each through a temporary file and a rename,
-// so that a reader never sees half a file. Returns the paths written, relative to `dir`.
+// so that a reader never sees half a file: routes.csv and routes.html when the delivery has routes
+// (and an earlier run's are removed when it has none). Returns the paths written, relative to `dir`.
 std::vector<std::string> write_delivery(const DeliveryWeek& delivery, const Config& config,
                                         const std::string& dir, DeliverFiles files);
 

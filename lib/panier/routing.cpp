@@ -103,8 +103,12 @@ public:
         current.cost = evaluate(current);
       }
       const double temperature =
-          m_t_start * std::pow(m_t_end / m_t_start, static_cast<double>(it) / static_cast<double>(m_iterations));
+          m_t_start *
+          std::pow(m_t_end / m_t_start, static_cast<double>(it) / static_cast<double>(m_iterations));
       State candidate = current;
+      if (m_vehicles > 1 && m_random.unit() < 0.1) {
+        swap_vehicles(candidate);
+      }
       ruin(candidate);
       recreate(candidate, 0);
       if (candidate.cost < current.cost - temperature * std::log(1.0 - m_random.unit())) {
@@ -182,8 +186,38 @@ private:
     int next = 0;
     for (std::size_t k = m; k >= 1; --k) {
       const Node& node = m_in.nodes[static_cast<std::size_t>(stops[k - 1])];
-      slack.latest[k] = std::min(node.due, slack.latest[k + 1] - m_in.time(stops[k - 1], next) - node.service);
+      slack.latest[k] =
+          std::min(node.due, slack.latest[k + 1] - m_in.time(stops[k - 1], next) - node.service);
       next = stops[k - 1];
+    }
+  }
+
+  // Whether `stops` keeps every window and is back in time when driven by vehicle `v`.
+  bool on_time(const std::vector<int>& stops, int v) const {
+    double clock = m_in.leave_after(v);
+    int previous = 0;
+    for (int s : stops) {
+      const Node& node = m_in.nodes[static_cast<std::size_t>(s)];
+      clock += m_in.time(previous, s);
+      if (clock > node.due + k_tolerance) {
+        return false;
+      }
+      clock = std::max(clock, node.ready) + node.service;
+      previous = s;
+    }
+    return clock + m_in.time(previous, 0) <= m_in.back_by(v) + k_tolerance;
+  }
+
+  // Gives two vehicles each other's round (one may be empty), when both stay on time: with
+  // vehicles of different sizes or hours, which one drives which round matters, and insertion
+  // alone would always open the first free vehicle.
+  void swap_vehicles(State& state) {
+    const int a = m_random.below(m_vehicles);
+    const int b = (a + 1 + m_random.below(m_vehicles - 1)) % m_vehicles;
+    auto& ra = state.routes[static_cast<std::size_t>(a)];
+    auto& rb = state.routes[static_cast<std::size_t>(b)];
+    if (on_time(ra, b) && on_time(rb, a)) {
+      std::swap(ra, rb);
     }
   }
 
@@ -251,7 +285,8 @@ private:
     const int order = fixed_order > 0 ? fixed_order : m_random.below(11);
     if (order >= 4 && order < 8) {
       std::stable_sort(pending.begin(), pending.end(), [&](int a, int b) {
-        return m_in.nodes[static_cast<std::size_t>(a)].demand > m_in.nodes[static_cast<std::size_t>(b)].demand;
+        return m_in.nodes[static_cast<std::size_t>(a)].demand >
+               m_in.nodes[static_cast<std::size_t>(b)].demand;
       });
     } else if (order >= 8 && order < 10) {
       std::stable_sort(pending.begin(), pending.end(),
@@ -274,11 +309,13 @@ private:
         const auto& stops = state.routes[static_cast<std::size_t>(v)];
         const Slack& slack = m_slack[static_cast<std::size_t>(v)];
         const int capacity = m_in.vehicles[static_cast<std::size_t>(v)].capacity;
-        const int excess = std::max(0, slack.load + node.demand - capacity) - std::max(0, slack.load - capacity);
+        const int excess =
+            std::max(0, slack.load + node.demand - capacity) - std::max(0, slack.load - capacity);
         if (excess > 0 && m_overload_cost == k_never) {
           continue;
         }
-        const double opening = (stops.empty() ? m_vehicle_cost : 0.0) + (excess > 0 ? m_overload_cost * excess : 0.0);
+        const double opening =
+            (stops.empty() ? m_vehicle_cost : 0.0) + (excess > 0 ? m_overload_cost * excess : 0.0);
         for (std::size_t k = 0; k <= stops.size(); ++k) {
           const int before = k == 0 ? 0 : stops[k - 1];
           const int after = k == stops.size() ? 0 : stops[k];
@@ -302,7 +339,8 @@ private:
           best_position = k;
         }
       }
-      if (best_vehicle < 0) {
+      // Overloading a vehicle more than leaving the node out would cost is no better.
+      if (best_vehicle < 0 || best >= m_penalty) {
         state.unassigned.push_back(c);
         continue;
       }
@@ -345,7 +383,8 @@ void validate(const Instance& instance) {
     throw std::invalid_argument("routing: no depot");
   }
   if (instance.distance.size() != n * n || instance.duration.size() != n * n) {
-    throw std::invalid_argument("routing: the distance and time tables must have one entry per pair of nodes");
+    throw std::invalid_argument(
+        "routing: the distance and time tables must have one entry per pair of nodes");
   }
   for (std::size_t i = 0; i < n * n; ++i) {
     if (!(instance.distance[i] >= 0) || !(instance.duration[i] >= 0)) {

@@ -20,9 +20,9 @@ inline constexpr double k_never = std::numeric_limits<double>::infinity();
 
 struct Node {
   int demand = 0;
-  double ready = 0;       // earliest start of service (a vehicle may wait)
-  double due = k_never;   // latest arrival
-  double service = 0;     // time spent there
+  double ready = 0;     // earliest start of service (a vehicle may wait)
+  double due = k_never; // latest arrival
+  double service = 0;   // time spent there
 };
 
 struct Vehicle {
@@ -72,11 +72,11 @@ Solution solve(const Instance& instance, const Options& options = {});
 // The timetable of one route. The vehicle leaves as late as it can without arriving anywhere
 // later than it otherwise would have started service, so that it does not wait needlessly.
 struct Timetable {
-  double leave = 0;                 // departure from the depot
-  std::vector<double> arrival;      // at each stop
-  std::vector<double> begin;        // start of service (after any wait for the window)
-  std::vector<double> departure;    // end of service
-  double back = 0;                  // return to the depot
+  double leave = 0;              // departure from the depot
+  std::vector<double> arrival;   // at each stop
+  std::vector<double> begin;     // start of service (after any wait for the window)
+  std::vector<double> departure; // end of service
+  double back = 0;               // return to the depot
   double distance = 0;
   int load = 0;
   bool feasible = true;

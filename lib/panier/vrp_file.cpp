@@ -134,7 +134,7 @@ BenchmarkInstance read_benchmark(std::istream& in) {
       }
       continue;
     }
-    const std::size_t expected = section == "NODE_COORD_SECTION"    ? 3
+    const std::size_t expected = section == "NODE_COORD_SECTION"     ? 3
                                  : section == "DEMAND_SECTION"       ? 2
                                  : section == "TIME_WINDOW_SECTION"  ? 3
                                  : section == "SERVICE_TIME_SECTION" ? 2
@@ -183,7 +183,8 @@ BenchmarkInstance read_benchmark(std::istream& in) {
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = 0; j < n; ++j) {
       const double d = std::hypot(coordinates[i].x - coordinates[j].x, coordinates[i].y - coordinates[j].y);
-      instance.distance[i * n + j] = weight_type == "EUC_2D" ? std::floor(d + 0.5) : std::floor(d * scale) / scale;
+      instance.distance[i * n + j] =
+          weight_type == "EUC_2D" ? std::floor(d + 0.5) : std::floor(d * scale) / scale;
     }
   }
   instance.duration = instance.distance;
