@@ -295,6 +295,7 @@ std::string routes_html(const DeliveryRoutes& routes, const Config& config, Date
       << "th { background: #e8e8e8; }\n"
       << "td.n { text-align: right; white-space: nowrap; }\n"
       << "td.time { white-space: nowrap; font-weight: bold; }\n"
+      << "td.window { white-space: nowrap; }\n"
       << "td.done { width: 14mm; }\n"
       << "tr { page-break-inside: avoid; break-inside: avoid; }\n"
       << ".warning { border: 2px solid #000; padding: 2mm; margin-top: 4mm; }\n"
@@ -330,7 +331,7 @@ std::string routes_html(const DeliveryRoutes& routes, const Config& config, Date
       if (p != nullptr && !p->address.empty()) {
         out << "<br>" << html_escape(p->address);
       }
-      out << "</td><td class=\"time\">" << time_text(minute(stop.arrival)) << "</td><td>";
+      out << "</td><td class=\"time\">" << time_text(minute(stop.arrival)) << "</td><td class=\"window\">";
       if (p != nullptr && !(p->open == 0 && p->close == 24 * 60 - 1)) {
         out << time_text(p->open) << "–" << time_text(p->close);
       }
