@@ -27,6 +27,7 @@ const CommandEntry k_commands[] = {
     {"plan", "Compose each basket size from the week's harvest forecast", setup_plan},
     {"allocate", "Assign the week's baskets, their price and their funding", setup_allocate},
     {"deliver", "Write the week's sheets and packing lists; record pickups and payments", setup_deliver},
+    {"report", "The figures for funders, boards and analysts (CSV, table, JSON or HTML)", setup_report},
     {"workshop", "Cooking workshops and who attended them", setup_workshop},
 };
 

@@ -67,6 +67,7 @@ void setup_workshop(CLI::App& app, Context& context);
 void setup_plan(CLI::App& app, Context& context);
 void setup_allocate(CLI::App& app, Context& context);
 void setup_deliver(CLI::App& app, Context& context);
+void setup_report(CLI::App& app, Context& context);
 
 // Adds "--format table|csv|json" to a command.
 void add_format_option(CLI::App& app, std::string& format, const std::string& default_format);

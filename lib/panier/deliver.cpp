@@ -607,17 +607,27 @@ RecordResult record_pickups(Store& store, const Config& config, Week week, const
       if (r.shortfall || pickup == existing.end() || pickup->second.status != "missed") {
         continue;
       }
-      const auto& list = statuses[r.household];
-      int in_a_row = 0;
-      for (auto it = list.rbegin(); it != list.rend() && *it == "missed"; ++it) {
-        ++in_a_row;
-      }
+      const int in_a_row = missed_in_a_row(statuses[r.household]);
       if (in_a_row >= config.pickups.followup_after) {
         result.followup.emplace_back(r.household, in_a_row);
       }
     }
   });
   return result;
+}
+
+int missed_in_a_row(const std::vector<std::string>& statuses) {
+  int missed = 0;
+  for (auto it = statuses.rbegin(); it != statuses.rend(); ++it) {
+    if (it->empty()) {
+      continue;
+    }
+    if (*it != "missed") {
+      break;
+    }
+    ++missed;
+  }
+  return missed;
 }
 
 std::vector<Balance> balances(Store& store, const Config& config) {

@@ -128,6 +128,10 @@ PickupFile read_pickups_csv(const std::string& path);
 RecordResult record_pickups(Store& store, const Config& config, Week week, const PickupFile& file,
                             bool rest_missed, Date today);
 
+// How many pickups in a row were missed, counting back from the last recorded one: unrecorded
+// baskets ("") are skipped, any other status ends the run. `statuses` oldest first.
+int missed_in_a_row(const std::vector<std::string>& statuses);
+
 struct Balance {
   std::string household;
   Cents owed = 0;

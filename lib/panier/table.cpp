@@ -1,6 +1,7 @@
 #include "panier/table.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -101,7 +102,9 @@ void render_json(const Table& table, std::ostream& out) {
       json_string(out, table.columns[i]);
       out << ": ";
       const std::string& cell = table.rows[r][i];
-      if (table.numeric[i] && !cell.empty()) {
+      // A numeric column's cell is a JSON number, unless it is not one ("<5" from --min-cell).
+      if (table.numeric[i] && !cell.empty() &&
+          (std::isdigit(static_cast<unsigned char>(cell[0])) != 0 || cell[0] == '-')) {
         out << cell;
       } else {
         json_string(out, cell);

@@ -1,0 +1,125 @@
+// panier report KIND [--from W --to W | --year Y] [--by P] [--scheme S] [--point P]
+//   [--format csv|table|json|html] [-o FILE] [--min-cell N] [--within N] [--site FILE ...]
+#include <filesystem>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli.hpp"
+#include "panier/output.hpp"
+#include "panier/report.hpp"
+
+namespace panier::cli {
+
+namespace {
+
+// A site's name: its file name without the extension, or the path as given when two sites would
+// share a name.
+std::vector<std::string> site_names(const std::vector<std::string>& files) {
+  std::vector<std::string> names;
+  for (const auto& f : files) {
+    names.push_back(std::filesystem::path(f).stem().string());
+  }
+  std::vector<std::string> sorted = names;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+    return files;
+  }
+  return names;
+}
+
+} // namespace
+
+void setup_report(CLI::App& app, Context& context) {
+  struct Options {
+    std::string kind, from, to, by, scheme, point, format = "csv", output;
+    int year = 0;
+    int min_cell = 0;
+    int within = 4;
+    std::vector<std::string> sites;
+  };
+  auto o = std::make_shared<Options>();
+  std::string kinds;
+  for (auto k : k_report_kinds) {
+    kinds += (kinds.empty() ? "" : ", ") + std::string(k);
+  }
+  app.add_option("KIND", o->kind, "The report: " + kinds)->required();
+  app.add_option("--from", o->from, "First week (inclusive)")->type_name("WEEK");
+  app.add_option("--to", o->to, "Last week (inclusive)")->type_name("WEEK");
+  app.add_option("--year", o->year, "The weeks of one year (a week belongs to the year of its Thursday)")
+      ->type_name("YEAR")
+      ->check(CLI::Range(1970, 9999));
+  app.add_option("--by", o->by, "A first column period: week, month, quarter or year")
+      ->check(CLI::IsMember({"week", "month", "quarter", "year"}))
+      ->type_name("PERIOD");
+  app.add_option("--scheme", o->scheme, "Only this scheme")->type_name("SCHEME");
+  app.add_option("--point", o->point, "Only this distribution point")->type_name("POINT");
+  app.add_option("--format", o->format, "Output: csv (default), table, json or html")
+      ->check(CLI::IsMember({"csv", "table", "json", "html"}))
+      ->type_name("FORMAT");
+  app.add_option("-o,--output", o->output, "Write to FILE instead of standard output")->type_name("FILE");
+  app.add_option("--min-cell", o->min_cell, "Print counts of households and persons below N as <N")
+      ->type_name("N")
+      ->check(CLI::Range(0, 1000000));
+  app.add_option("--within", o->within, "expiring: enrolments ending within N weeks (default 4)")
+      ->type_name("N")
+      ->check(CLI::Range(0, 520));
+  app.add_option("--site", o->sites, "A garden's database; repeat to report on several (first column site)")
+      ->type_name("FILE");
+  app.callback([&context, o] {
+    const Config& config = context.config();
+    ReportRequest request;
+    request.kind = o->kind;
+    if (o->year != 0 && (!o->from.empty() || !o->to.empty())) {
+      throw Error(ExitCode::usage, "give --year or --from/--to, not both");
+    }
+    if (o->year != 0) {
+      request.from = *Week::from_year_week(o->year, 1);
+      request.to = Week::from_year_week(o->year, 53).value_or(*Week::from_year_week(o->year, 52));
+    }
+    if (!o->from.empty()) {
+      request.from = context.week(o->from);
+    }
+    if (!o->to.empty()) {
+      request.to = context.week(o->to);
+    }
+    request.by = o->by.empty() ? Period::none : parse_period(o->by);
+    request.scheme = o->scheme;
+    request.point = o->point;
+    request.min_cell = o->min_cell;
+    request.within = o->within;
+    request.today = Week::containing(context.today());
+    check_request(request, config);
+
+    std::vector<Store> stores;
+    std::vector<Site> sites;
+    if (o->sites.empty()) {
+      stores.push_back(context.open_store(OpenMode::read_only));
+      sites.push_back({"", &stores.back()});
+    } else {
+      stores.reserve(o->sites.size());
+      const auto names = site_names(o->sites);
+      for (std::size_t i = 0; i < o->sites.size(); ++i) {
+        stores.push_back(Store::open(o->sites[i], OpenMode::read_only, config.organisation.busy_timeout_s));
+        sites.push_back({names[i], &stores.back()});
+      }
+    }
+    const bool with_site = !o->sites.empty();
+    std::ostringstream text;
+    if (o->format == "html") {
+      text << (request.kind == "impact"
+                   ? impact_html(sites, config, request, with_site)
+                   : table_html(report_table(sites, config, request, with_site),
+                                fmt::format("{} — {}", config.organisation.name, request.kind)));
+    } else {
+      render(report_table(sites, config, request, with_site), parse_format(o->format), text);
+    }
+    if (o->output.empty()) {
+      context.out() << text.str();
+    } else {
+      write_atomically(o->output, text.str());
+    }
+  });
+}
+
+} // namespace panier::cli
