@@ -58,6 +58,16 @@ std::string weekly_chart(const std::vector<std::string>& weeks, const std::vecto
     }
     highest = std::max(highest, stack);
   }
+  // A round top for the axis: four ticks of 1, 2, 2.5 or 5 times a power of ten.
+  for (std::int64_t unit = 1;; unit *= 10) {
+    const std::int64_t steps[] = {unit, 2 * unit, 5 * unit / 2, 5 * unit};
+    const auto* fits = std::find_if(std::begin(steps), std::end(steps),
+                                    [&](std::int64_t step) { return step > 0 && 4 * step >= highest; });
+    if (fits != std::end(steps)) {
+      highest = 4 * *fits;
+      break;
+    }
+  }
   std::ostringstream svg;
   svg << fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"100%\" role=\"img\" "
@@ -109,7 +119,7 @@ std::string weekly_chart(const std::vector<std::string>& weeks, const std::vecto
 // Horizontal bars with their value written at the end.
 std::string bar_chart(const std::vector<std::pair<std::string, double>>& bars, double highest,
                       const std::vector<std::string>& texts, const char* colour, const char* label) {
-  const double width = 760, row = 22, left = 230, right = 90;
+  const double width = 760, row = 22, left = 320, right = 90;
   const double height = row * static_cast<double>(bars.size()) + 8;
   std::ostringstream svg;
   svg << fmt::format(
@@ -201,7 +211,7 @@ std::string impact_html(const std::vector<Site>& sites, const Config& config, co
       << ".figures { display: flex; flex-wrap: wrap; gap: 3mm; }\n"
       << ".figure { border: 1px solid #bbb; border-radius: 2mm; padding: 2mm 3mm; min-width: 36mm; }\n"
       << ".figure b { display: block; font-size: 17pt; }\n"
-      << "table { border-collapse: collapse; width: 100%; font-size: 9pt; }\n"
+      << "table { border-collapse: collapse; font-size: 9.5pt; }\n"
       << "th, td { border: 1px solid #999; padding: 1mm 1.5mm; }\nth { background: #eee; text-align: left; "
          "}\n"
       << "td.n { text-align: right; white-space: nowrap; }\nsection { break-inside: avoid; }\n"
@@ -240,16 +250,22 @@ std::string impact_html(const std::vector<Site>& sites, const Config& config, co
       << "</b>" << w.say("ateliers cuisine", "cooking workshops") << " (" << grouped(participants, w) << " "
       << w.say("participants", "participants") << ")</div>\n</div>\n";
 
+  // The table turned a quarter: one column per row of the report (year and scheme), one row per
+  // figure, so that it fits a page.
   out << "<section>\n<h2>" << w.say("L'année en chiffres", "The year in figures")
-      << "</h2>\n<table>\n<thead><tr>";
-  for (const auto& c : table.columns) {
-    out << "<th>" << html_escape(c) << "</th>";
+      << "</h2>\n<table>\n<thead><tr><th></th>";
+  for (const auto& row : table.rows) {
+    out << "<th>";
+    for (std::size_t i = 0; i <= offset + 1; ++i) {
+      out << (i > 0 ? " " : "") << html_escape(row[i]);
+    }
+    out << "</th>";
   }
   out << "</tr></thead>\n<tbody>\n";
-  for (const auto& row : table.rows) {
-    out << "<tr>";
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      out << (table.numeric[i] ? "<td class=\"n\">" : "<td>") << html_escape(row[i]) << "</td>";
+  for (std::size_t c = offset + 2; c < table.columns.size(); ++c) {
+    out << "<tr><th>" << html_escape(table.columns[c]) << "</th>";
+    for (const auto& row : table.rows) {
+      out << "<td class=\"n\">" << html_escape(row[c]) << "</td>";
     }
     out << "</tr>\n";
   }
