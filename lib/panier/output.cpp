@@ -18,12 +18,12 @@ void write_atomically(const fs::path& path, const std::string& text) {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) {
       throw Error(ExitCode::cant_create,
-                  fmt::format("{}: cannot create file: {}", temporary.string(), std::strerror(errno)));
+                  fmt::format("{}: cannot create file: {}", path.string(), std::strerror(errno)));
     }
     out << text;
     out.flush();
     if (!out) {
-      throw Error(ExitCode::io, fmt::format("{}: write error", temporary.string()));
+      throw Error(ExitCode::io, fmt::format("{}: write error", path.string()));
     }
   }
   std::error_code ec;
