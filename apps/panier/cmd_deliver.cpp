@@ -110,6 +110,9 @@ void setup_deliver(CLI::App& app, Context& context) {
     DeliveryWeek delivery = compute_delivery(store, config, week);
     if (!o->no_routes && !config.vans.empty()) {
       delivery.routes = plan_routes(config, load_travel(config), week, delivery.baskets_per_point());
+      if (delivery.routes->time_limit_reached) {
+        context.warn("the route search stopped at its time limit: a rerun may give other routes");
+      }
       for (const auto& u : delivery.routes->unassigned) {
         context.warn(fmt::format("{}: {} basket{} not routed: {}", u.point, u.baskets,
                                  u.baskets == 1 ? "" : "s", u.reason()));

@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include "panier/deliver.hpp"
 #include "panier/error.hpp"
 #include "panier/money.hpp"
 #include "panier/output.hpp"
@@ -178,19 +177,24 @@ Table funding_report(Store& store, const Config& config, const ReportRequest& re
     Week first, last; // the weeks of the period within the range
     bool seen = false;
   };
+  // Budgets are per year, drawn by every point: what each (funder, scheme) drew, week by week,
+  // from the first week of the range's first year. Without --point, the rows are those of the
+  // range among them (one pass over the history instead of two).
+  db::ReportFilter all_points = filter_of(request, range);
+  all_points.from = Week::from_year_week(range.from.year(), 1)->to_string();
+  all_points.point.clear();
+  const auto draws = db::funding_weeks(store, all_points);
+  const std::string first_week = range.from.to_string();
   std::map<Key, Sum> sums;
-  for (const auto& f : db::funding_weeks(store, filter_of(request, range))) {
+  for (const auto& f : request.point.empty() ? draws : db::funding_weeks(store, filter_of(request, range))) {
+    if (f.week < first_week) {
+      continue;
+    }
     const Week week = *Week::parse_iso(f.week);
     Sum& s = sums[{period_label(week, request.by), f.funder, f.scheme}];
     s.baskets += f.baskets;
     s.amount += f.amount_cents;
   }
-  // Budgets are per year, drawn by every point: what each (funder, scheme) drew, week by week,
-  // from the first week of the range's first year.
-  db::ReportFilter all_points = filter_of(request, range);
-  all_points.from = Week::from_year_week(range.from.year(), 1)->to_string();
-  all_points.point.clear();
-  const auto draws = db::funding_weeks(store, all_points);
   for (auto& [key, sum] : sums) {
     // The weeks of the row: its period within the range.
     Week first = range.from;
@@ -565,8 +569,9 @@ Table expiring_report(Store& store, const Config& config, const ReportRequest& r
               {"renewals_used", "renewals_left"});
   const std::string first = request.today.to_string();
   const std::string last = Week::from_ordinal(request.today.ordinal() + request.within).to_string();
-  const auto points = points_at(store, request.today);
-  for (const auto& e : db::enrolment_facts(store)) {
+  const auto points =
+      request.point.empty() ? std::map<std::int64_t, std::string>{} : points_at(store, request.today);
+  for (const auto& e : db::enrolment_facts(store, first, last)) {
     if (e.status != "active" || e.end_week < first || e.end_week > last) {
       continue;
     }
@@ -589,30 +594,31 @@ Table followup_report(Store& store, const Config& config, const ReportRequest& r
   Table table({"household", "scheme", "point", "referrer", "consecutive_missed", "last_collected_week"},
               {"consecutive_missed"});
   const Week until = request.to.value_or(request.today);
-  std::map<std::int64_t, std::vector<db::PickupHistory>> history;
-  for (auto& h : db::pickup_history(store, until.to_string())) {
-    history[h.enrolment_id].push_back(std::move(h));
-  }
+  // Per enrolment, over its recorded pickups in time order: the missed ones since the last other
+  // status (unrecorded baskets are not in the history), the last collected week, the last point.
+  struct Run {
+    int missed = 0;
+    std::string last_collected, point;
+  };
+  std::map<std::int64_t, Run> runs;
+  db::pickup_history(store, until.to_string(), [&](const db::PickupHistory& h) {
+    Run& r = runs[h.enrolment_id];
+    r.missed = h.status == "missed" ? r.missed + 1 : 0;
+    if (h.status == "collected" || h.status == "proxy") {
+      r.last_collected = h.week;
+    }
+    r.point = h.point;
+  });
   for (const auto& e : db::enrolment_facts(store)) {
-    const auto it = history.find(e.id);
-    if (e.status != "active" || it == history.end() ||
-        (!request.scheme.empty() && e.scheme != request.scheme)) {
+    const auto it = runs.find(e.id);
+    if (e.status != "active" || it == runs.end() || (!request.scheme.empty() && e.scheme != request.scheme)) {
       continue;
     }
-    std::vector<std::string> statuses;
-    std::string last_collected;
-    for (const auto& h : it->second) {
-      statuses.push_back(h.status);
-      if (h.status == "collected" || h.status == "proxy") {
-        last_collected = h.week;
-      }
-    }
-    const int missed = missed_in_a_row(statuses);
-    const std::string& point = it->second.back().point;
-    if (missed < config.pickups.followup_after || (!request.point.empty() && point != request.point)) {
+    const Run& r = it->second;
+    if (r.missed < config.pickups.followup_after || (!request.point.empty() && r.point != request.point)) {
       continue;
     }
-    table.add({e.household, e.scheme, point, e.referrer, count(missed), last_collected});
+    table.add({e.household, e.scheme, r.point, e.referrer, count(r.missed), r.last_collected});
   }
   return table;
 }

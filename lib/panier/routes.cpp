@@ -195,6 +195,7 @@ DeliveryRoutes plan_routes(const Config& config, const Travel& travel, Week week
   vrp::Options options;
   options.seed = seed;
   const vrp::Solution solution = vrp::solve(instance, options);
+  out.time_limit_reached = solution.time_limit_reached;
 
   for (const auto& route : solution.routes) {
     const vrp::Timetable t = vrp::timetable(instance, route);

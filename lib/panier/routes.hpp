@@ -68,6 +68,7 @@ struct DeliveryRoutes {
   Week week;
   std::vector<VanRoute> vans; // vans with a round, in configuration order
   std::vector<UnservedPoint> unassigned;
+  bool time_limit_reached = false; // the search stopped on the clock: a rerun may differ
   double km() const;
 };
 

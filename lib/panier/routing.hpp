@@ -61,7 +61,7 @@ struct Solution {
 struct Options {
   std::uint64_t seed = 1;
   long iterations = 0;      // 0: chosen from the instance size
-  double time_limit = 10.0; // seconds; a safety net, reaching it makes the result timing-dependent
+  double time_limit = 30.0; // seconds; a safety net, reaching it makes the result timing-dependent
 };
 
 // Checks the instance is well-formed (sizes, non-negative values); throws std::invalid_argument.

@@ -225,13 +225,17 @@ std::vector<EnrolmentGroup> enrolment_groups(Store& store, const ReportFilter& f
   return rows;
 }
 
-std::vector<EnrolmentFacts> enrolment_facts(Store& store) {
+std::vector<EnrolmentFacts> enrolment_facts(Store& store, const std::string& end_from,
+                                            const std::string& end_to) {
   std::vector<EnrolmentFacts> rows;
   translate_sqlite_errors(store.path(), [&] {
     SQLite::Statement q(store.db(),
                         "SELECT e.id, e.household_id, h.code, e.scheme, e.start_week, e.end_week, e.status, "
                         "h.commune, h.referrer, e.renewals, h.adults, h.children FROM enrolment e "
-                        "JOIN household h ON h.id = e.household_id ORDER BY h.code, e.scheme, e.start_week");
+                        "JOIN household h ON h.id = e.household_id WHERE ?1 = '' OR (e.status = 'active' AND "
+                        "e.end_week BETWEEN ?1 AND ?2) ORDER BY h.code, e.scheme, e.start_week");
+    q.bind(1, end_from);
+    q.bind(2, end_to);
     while (q.executeStep()) {
       EnrolmentFacts e;
       e.id = number(q, 0);
@@ -289,19 +293,24 @@ std::vector<AttendanceFacts> attendance_facts(Store& store) {
   return rows;
 }
 
-std::vector<PickupHistory> pickup_history(Store& store, const std::string& to) {
-  std::vector<PickupHistory> rows;
+void pickup_history(Store& store, const std::string& to,
+                    const std::function<void(const PickupHistory&)>& visit) {
   translate_sqlite_errors(store.path(), [&] {
+    // In the order of the (household_id, week) index: no sort of the whole history.
     SQLite::Statement q(store.db(),
                         "SELECT a.enrolment_id, a.week, a.point, p.status FROM allocation a "
                         "JOIN pickup p ON p.week = a.week AND p.enrolment_id = a.enrolment_id "
-                        "WHERE a.status = 'basket' AND a.week <= ? ORDER BY a.enrolment_id, a.week");
+                        "WHERE a.status = 'basket' AND a.week <= ? ORDER BY a.household_id, a.week");
     q.bind(1, to);
+    PickupHistory row;
     while (q.executeStep()) {
-      rows.push_back({number(q, 0), text(q, 1), text(q, 2), text(q, 3)});
+      row.enrolment_id = number(q, 0);
+      row.week = q.getColumn(1).getText();
+      row.point = q.getColumn(2).getText();
+      row.status = q.getColumn(3).getText();
+      visit(row);
     }
   });
-  return rows;
 }
 
 } // namespace panier::db

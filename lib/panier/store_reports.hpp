@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -91,7 +92,9 @@ struct EnrolmentFacts {
   std::string household, scheme, start_week, end_week, status, commune, referrer;
   std::int64_t renewals = 0, adults = 0, children = 0;
 };
-std::vector<EnrolmentFacts> enrolment_facts(Store& store);
+// Every enrolment, or with `end_from`/`end_to` only the active ones ending between those weeks.
+std::vector<EnrolmentFacts> enrolment_facts(Store& store, const std::string& end_from = "",
+                                            const std::string& end_to = "");
 
 // The size and point of each enrolment from a week on, by enrolment then week.
 struct EnrolmentPlace {
@@ -112,11 +115,13 @@ struct AttendanceFacts {
 };
 std::vector<AttendanceFacts> attendance_facts(Store& store);
 
-// Recorded pickups of baskets (weeks up to `to`), by enrolment, oldest first.
+// Recorded pickups of baskets (weeks up to `to`), household by household, oldest first, passed
+// one at a time to `visit` (the history is not held in memory).
 struct PickupHistory {
   std::int64_t enrolment_id = 0;
   std::string week, point, status;
 };
-std::vector<PickupHistory> pickup_history(Store& store, const std::string& to);
+void pickup_history(Store& store, const std::string& to,
+                    const std::function<void(const PickupHistory&)>& visit);
 
 } // namespace panier::db
