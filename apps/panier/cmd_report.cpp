@@ -105,18 +105,18 @@ void setup_report(CLI::App& app, Context& context) {
       }
     }
     const bool with_site = !o->sites.empty();
+    // Straight to standard output; to a file through a temporary file and a rename.
     std::ostringstream text;
+    std::ostream& out = o->output.empty() ? context.out() : text;
     if (o->format == "html") {
-      text << (request.kind == "impact"
-                   ? impact_html(sites, config, request, with_site)
-                   : table_html(report_table(sites, config, request, with_site),
-                                fmt::format("{} — {}", config.organisation.name, request.kind)));
+      out << (request.kind == "impact"
+                  ? impact_html(sites, config, request, with_site)
+                  : table_html(report_table(sites, config, request, with_site),
+                               fmt::format("{} — {}", config.organisation.name, request.kind)));
     } else {
-      render(report_table(sites, config, request, with_site), parse_format(o->format), text);
+      render(report_table(sites, config, request, with_site), parse_format(o->format), out);
     }
-    if (o->output.empty()) {
-      context.out() << text.str();
-    } else {
+    if (!o->output.empty()) {
       write_atomically(o->output, text.str());
     }
   });

@@ -571,22 +571,18 @@ Table expiring_report(Store& store, const Config& config, const ReportRequest& r
   const std::string last = Week::from_ordinal(request.today.ordinal() + request.within).to_string();
   const auto points =
       request.point.empty() ? std::map<std::int64_t, std::string>{} : points_at(store, request.today);
-  for (const auto& e : db::enrolment_facts(store, first, last)) {
-    if (e.status != "active" || e.end_week < first || e.end_week > last) {
-      continue;
-    }
+  for (auto& e : db::expiring_enrolments(store, first, last)) {
     if ((!request.scheme.empty() && e.scheme != request.scheme) ||
-        (!request.point.empty() && (!points.contains(e.id) || points.at(e.id) != request.point))) {
+        (!request.point.empty() &&
+         (!points.contains(e.enrolment_id) || points.at(e.enrolment_id) != request.point))) {
       continue;
     }
     const Scheme* scheme = config.find_scheme(e.scheme);
     const std::int64_t left =
         scheme != nullptr ? std::max<std::int64_t>(0, scheme->max_renewals - e.renewals) : 0;
-    table.add({e.household, e.scheme, e.end_week, count(e.renewals), count(left), e.referrer});
+    table.add({std::move(e.household), std::move(e.scheme), std::move(e.end_week), count(e.renewals),
+               count(left), std::move(e.referrer)});
   }
-  std::stable_sort(table.rows.begin(), table.rows.end(), [](const auto& a, const auto& b) {
-    return std::tie(a[2], a[0], a[1]) < std::tie(b[2], b[0], b[1]);
-  });
   return table;
 }
 

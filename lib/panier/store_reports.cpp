@@ -25,8 +25,8 @@ std::int64_t number(SQLite::Statement& q, int column) { return q.getColumn(colum
 std::pair<std::string, std::string> allocation_weeks(Store& store) {
   std::pair<std::string, std::string> range;
   translate_sqlite_errors(store.path(), [&] {
-    SQLite::Statement q(store.db(),
-                        "SELECT coalesce(min(week), ''), coalesce(max(week), '') FROM allocation");
+    SQLite::Statement q(store.db(), "SELECT coalesce((SELECT min(week) FROM allocation), ''), "
+                                    "coalesce((SELECT max(week) FROM allocation), '')");
     if (q.executeStep()) {
       range = {text(q, 0), text(q, 1)};
     }
@@ -225,17 +225,30 @@ std::vector<EnrolmentGroup> enrolment_groups(Store& store, const ReportFilter& f
   return rows;
 }
 
-std::vector<EnrolmentFacts> enrolment_facts(Store& store, const std::string& end_from,
-                                            const std::string& end_to) {
+std::vector<Expiring> expiring_enrolments(Store& store, const std::string& from, const std::string& to) {
+  std::vector<Expiring> rows;
+  translate_sqlite_errors(store.path(), [&] {
+    SQLite::Statement q(store.db(), "SELECT e.id, e.renewals, h.code, e.scheme, e.end_week, h.referrer "
+                                    "FROM enrolment e JOIN household h ON h.id = e.household_id "
+                                    "WHERE e.status = 'active' AND e.end_week BETWEEN ? AND ? "
+                                    "ORDER BY e.end_week, h.code, e.scheme");
+    q.bind(1, from);
+    q.bind(2, to);
+    while (q.executeStep()) {
+      rows.push_back({number(q, 0), number(q, 1), q.getColumn(2).getText(), q.getColumn(3).getText(),
+                      q.getColumn(4).getText(), q.getColumn(5).getText()});
+    }
+  });
+  return rows;
+}
+
+std::vector<EnrolmentFacts> enrolment_facts(Store& store) {
   std::vector<EnrolmentFacts> rows;
   translate_sqlite_errors(store.path(), [&] {
     SQLite::Statement q(store.db(),
                         "SELECT e.id, e.household_id, h.code, e.scheme, e.start_week, e.end_week, e.status, "
                         "h.commune, h.referrer, e.renewals, h.adults, h.children FROM enrolment e "
-                        "JOIN household h ON h.id = e.household_id WHERE ?1 = '' OR (e.status = 'active' AND "
-                        "e.end_week BETWEEN ?1 AND ?2) ORDER BY h.code, e.scheme, e.start_week");
-    q.bind(1, end_from);
-    q.bind(2, end_to);
+                        "JOIN household h ON h.id = e.household_id ORDER BY h.code, e.scheme, e.start_week");
     while (q.executeStep()) {
       EnrolmentFacts e;
       e.id = number(q, 0);

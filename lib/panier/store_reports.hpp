@@ -92,9 +92,15 @@ struct EnrolmentFacts {
   std::string household, scheme, start_week, end_week, status, commune, referrer;
   std::int64_t renewals = 0, adults = 0, children = 0;
 };
-// Every enrolment, or with `end_from`/`end_to` only the active ones ending between those weeks.
-std::vector<EnrolmentFacts> enrolment_facts(Store& store, const std::string& end_from = "",
-                                            const std::string& end_to = "");
+// Every enrolment, by household code.
+std::vector<EnrolmentFacts> enrolment_facts(Store& store);
+
+// Active enrolments whose last week is between `from` and `to`, by end week then household code.
+struct Expiring {
+  std::int64_t enrolment_id = 0, renewals = 0;
+  std::string household, scheme, end_week, referrer;
+};
+std::vector<Expiring> expiring_enrolments(Store& store, const std::string& from, const std::string& to);
 
 // The size and point of each enrolment from a week on, by enrolment then week.
 struct EnrolmentPlace {
