@@ -571,18 +571,18 @@ Table expiring_report(Store& store, const Config& config, const ReportRequest& r
   const std::string last = Week::from_ordinal(request.today.ordinal() + request.within).to_string();
   const auto points =
       request.point.empty() ? std::map<std::int64_t, std::string>{} : points_at(store, request.today);
-  for (auto& e : db::expiring_enrolments(store, first, last)) {
+  db::expiring_enrolments(store, first, last, [&](db::Expiring& e) {
     if ((!request.scheme.empty() && e.scheme != request.scheme) ||
         (!request.point.empty() &&
          (!points.contains(e.enrolment_id) || points.at(e.enrolment_id) != request.point))) {
-      continue;
+      return;
     }
     const Scheme* scheme = config.find_scheme(e.scheme);
     const std::int64_t left =
         scheme != nullptr ? std::max<std::int64_t>(0, scheme->max_renewals - e.renewals) : 0;
     table.add({std::move(e.household), std::move(e.scheme), std::move(e.end_week), count(e.renewals),
                count(left), std::move(e.referrer)});
-  }
+  });
   return table;
 }
 

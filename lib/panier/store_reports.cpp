@@ -225,8 +225,8 @@ std::vector<EnrolmentGroup> enrolment_groups(Store& store, const ReportFilter& f
   return rows;
 }
 
-std::vector<Expiring> expiring_enrolments(Store& store, const std::string& from, const std::string& to) {
-  std::vector<Expiring> rows;
+void expiring_enrolments(Store& store, const std::string& from, const std::string& to,
+                         const std::function<void(Expiring&)>& visit) {
   translate_sqlite_errors(store.path(), [&] {
     SQLite::Statement q(store.db(), "SELECT e.id, e.renewals, h.code, e.scheme, e.end_week, h.referrer "
                                     "FROM enrolment e JOIN household h ON h.id = e.household_id "
@@ -234,12 +234,17 @@ std::vector<Expiring> expiring_enrolments(Store& store, const std::string& from,
                                     "ORDER BY e.end_week, h.code, e.scheme");
     q.bind(1, from);
     q.bind(2, to);
+    Expiring row;
     while (q.executeStep()) {
-      rows.push_back({number(q, 0), number(q, 1), q.getColumn(2).getText(), q.getColumn(3).getText(),
-                      q.getColumn(4).getText(), q.getColumn(5).getText()});
+      row.enrolment_id = number(q, 0);
+      row.renewals = number(q, 1);
+      row.household = q.getColumn(2).getText();
+      row.scheme = q.getColumn(3).getText();
+      row.end_week = q.getColumn(4).getText();
+      row.referrer = q.getColumn(5).getText();
+      visit(row);
     }
   });
-  return rows;
 }
 
 std::vector<EnrolmentFacts> enrolment_facts(Store& store) {

@@ -95,12 +95,14 @@ struct EnrolmentFacts {
 // Every enrolment, by household code.
 std::vector<EnrolmentFacts> enrolment_facts(Store& store);
 
-// Active enrolments whose last week is between `from` and `to`, by end week then household code.
+// Active enrolments whose last week is between `from` and `to`, by end week then household code,
+// passed one at a time to `visit`.
 struct Expiring {
   std::int64_t enrolment_id = 0, renewals = 0;
   std::string household, scheme, end_week, referrer;
 };
-std::vector<Expiring> expiring_enrolments(Store& store, const std::string& from, const std::string& to);
+void expiring_enrolments(Store& store, const std::string& from, const std::string& to,
+                         const std::function<void(Expiring&)>& visit);
 
 // The size and point of each enrolment from a week on, by enrolment then week.
 struct EnrolmentPlace {
