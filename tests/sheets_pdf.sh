@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the example week's sheets.html to PDF with headless Chromium, as a point's staff would,
 # and checks it: one page per distribution point (each point starting its own page), every
-# household of the week's sheets present. Skipped (exit 77) when Chromium or poppler's pdfinfo
+# household of the week's sheets present. Then the drivers' routes.html: one page per van, every
+# stop of routes.csv on it. Skipped (exit 77) when Chromium or poppler's pdfinfo
 # is not installed (scripts/test installs them).
 set -euo pipefail
 panier=$1
@@ -59,6 +60,23 @@ for n in $(seq 1 "$pages"); do
     failures=$((failures + 1))
   fi
 done
+timeout 120 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --disable-background-networking \
+  --disable-component-update --disable-sync --no-first-run --user-data-dir="$work/profile" \
+  --print-to-pdf="$work/routes.pdf" "file://$work/out/routes.html" >/dev/null 2>&1
+pdftotext "$work/routes.pdf" "$work/routes.txt"
+vans=$(tail -n +2 "$work/out/routes.csv" | cut -d, -f2 | grep -v '^$' | sort -u | wc -l)
+route_pages=$(pdfinfo "$work/routes.pdf" | awk '/^Pages:/ { print $2 }')
+if [ "$route_pages" != "$vans" ]; then
+  echo "FAIL: routes.html prints on $route_pages pages for $vans vans"
+  failures=$((failures + 1))
+fi
+# Every stop is printed with its arrival time (names may wrap and hyphenate inside their cell).
+for stop in $(tail -n +2 "$work/out/routes.csv" | awk -F, '$2 != "" && $4 != "depot" { print $4 "@" $5 }'); do
+  if ! grep -q -F "${stop#*@}" "$work/routes.txt"; then
+    echo "FAIL: the stop at ${stop%@*} (arrival ${stop#*@}) is not on the drivers' sheets"
+    failures=$((failures + 1))
+  fi
+done
 baskets=$(tail -n +2 "$work/out/packing.csv" | awk -F, '{ n += $NF } END { print n }')
-echo "$pages pages, $points points, $baskets baskets; $failures problems"
+echo "$pages pages, $points points, $baskets baskets; routes: $route_pages pages for $vans vans; $failures problems"
 [ "$failures" -eq 0 ]
