@@ -358,9 +358,7 @@ std::vector<DatedWorkshop> workshops_in(Store& store, const Range& range) {
   return list;
 }
 
-Table households_report(Store& store, const Config& config, const ReportRequest& request,
-                        const Range& range) {
-  (void)config;
+Table households_report(Store& store, const ReportRequest& request, const Range& range) {
   Table table = make_table(
       request,
       {"household", "scheme", "size", "point", "commune", "adults", "children", "start_week", "end_week",
@@ -631,7 +629,7 @@ Table one_site(Store& store, const Config& config, const ReportRequest& request)
   if (request.kind == "funding") return funding_report(store, config, request, range);
   if (request.kind == "produce") return produce_report(store, config, request, range);
   if (request.kind == "pickups") return pickups_report(store, config, request, range);
-  if (request.kind == "households") return households_report(store, config, request, range);
+  if (request.kind == "households") return households_report(store, request, range);
   if (request.kind == "workshops") return workshops_report(store, request, range);
   if (request.kind == "impact") return impact_report(store, config, request, range);
   throw Error(ExitCode::usage, fmt::format("unknown report \"{}\"", request.kind));
