@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "panier/error.hpp"
-#include "panier/version.hpp"
+#include "panier/core/error.hpp"
+#include "panier/core/version.hpp"
 
 namespace panier::cli {
 

@@ -9,10 +9,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include "panier/config.hpp"
-#include "panier/error.hpp"
-#include "panier/store.hpp"
-#include "panier/week.hpp"
+#include "panier/config/config.hpp"
+#include "panier/core/error.hpp"
+#include "panier/core/week.hpp"
+#include "panier/store/store.hpp"
 
 namespace panier::cli {
 

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
-#include "panier/allocate.hpp"
-#include "panier/table.hpp"
+#include "panier/core/table.hpp"
+#include "panier/domain/allocate.hpp"
 
 namespace panier::cli {
 
@@ -44,13 +44,13 @@ void render_text(const Allocation& a, const Config& config, std::ostream& out) {
   shown.add({"total", "", fmt::format("{}", baskets), fmt::format("{}", shortfall), format_money(value),
              format_money(contribution), format_money(value - contribution)});
   out << fmt::format("allocation {}: {} baskets, {} short\n", a.week.to_string(), baskets, shortfall);
-  render(shown, Format::table, out);
+  render_table(shown, Format::table, out);
   out << '\n';
   Table funders({"funder", "scheme", "amount_eur", "note"}, {"amount_eur"});
   for (const auto& f : totals_by_funder(a, config)) {
     funders.add({f.funder, f.scheme, format_money(f.amount), f.fallback ? "fallback payer" : ""});
   }
-  render(funders, Format::table, out);
+  render_table(funders, Format::table, out);
 }
 
 } // namespace
@@ -96,7 +96,7 @@ void setup_allocate(CLI::App& app, Context& context) {
         context.out() << "the earlier allocation of the week was replaced\n";
       }
     } else {
-      render(point_table(a, config), format, context.out());
+      render_table(point_table(a, config), format, context.out());
     }
     for (const auto& e : a.exhausted) {
       const Funder* fallback = config.find_funder(e.fallback);

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
-#include "panier/check.hpp"
+#include "panier/domain/check.hpp"
 
 namespace panier::cli {
 

@@ -6,8 +6,11 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
-#include "panier/deliver.hpp"
-#include "panier/table.hpp"
+#include "panier/core/table.hpp"
+#include "panier/domain/deliver.hpp"
+#include "panier/domain/pickups.hpp"
+#include "panier/domain/routes.hpp"
+#include "panier/render/delivery_files.hpp"
 
 namespace panier::cli {
 
@@ -62,7 +65,7 @@ void setup_deliver(CLI::App& app, Context& context) {
                  fmt::format("{}", p.missed), fmt::format("{}", p.cancelled), fmt::format("{}", p.unrecorded),
                  format_money(p.expected), format_money(p.paid)});
     }
-    render(table, Format::table, out);
+    render_table(table, Format::table, out);
   });
 
   auto* balance =
@@ -77,7 +80,7 @@ void setup_deliver(CLI::App& app, Context& context) {
     for (const auto& b : balances(store, config)) {
       table.add({b.household, format_money(b.owed), format_money(b.paid), format_money(b.paid - b.owed)});
     }
-    render(table, parse_format(*balance_format), context.out());
+    render_table(table, parse_format(*balance_format), context.out());
   });
 
   app.callback([&context, o, &app] {
@@ -87,7 +90,7 @@ void setup_deliver(CLI::App& app, Context& context) {
     if (o->week.empty() || o->out.empty()) {
       throw Error(ExitCode::usage, "--week and --out are required (or: panier deliver record / balance)");
     }
-    DeliverFiles files{false, false};
+    render::DeliverFiles files{false, false};
     std::stringstream list(o->format);
     for (std::string item; std::getline(list, item, ',');) {
       if (item == "csv") {
@@ -118,7 +121,7 @@ void setup_deliver(CLI::App& app, Context& context) {
                                  u.baskets == 1 ? "" : "s", u.reason()));
       }
     }
-    const auto written = write_delivery(delivery, config, o->out, files);
+    const auto written = render::write_delivery(delivery, config, o->out, files);
     if (context.options.quiet) {
       return;
     }

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
-#include "panier/harvest.hpp"
-#include "panier/table.hpp"
+#include "panier/core/table.hpp"
+#include "panier/domain/harvest.hpp"
 
 namespace panier::cli {
 
@@ -57,7 +57,7 @@ void setup_harvest(CLI::App& app, Context& context) {
                    format_money(item.value), item.in_season ? "yes" : "no"});
         total += item.value;
       }
-      render(table, parse_format(*format), context.out());
+      render_table(table, parse_format(*format), context.out());
       if (parse_format(*format) == Format::table && !context.options.quiet) {
         context.out() << fmt::format("{} lines, {} EUR at reference prices\n", items.size(),
                                      format_money(total));

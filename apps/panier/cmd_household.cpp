@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
-#include "panier/households.hpp"
-#include "panier/table.hpp"
+#include "panier/core/table.hpp"
+#include "panier/domain/households.hpp"
 
 namespace panier::cli {
 
@@ -162,7 +162,7 @@ void setup_household(CLI::App& app, Context& context) {
         views = list_enrolments(store, config, Week::containing(context.today()),
                                 {non_empty(o->status), non_empty(o->scheme), non_empty(o->point)});
       }
-      render(enrolment_table(views), parse_format(o->format), context.out());
+      render_table(enrolment_table(views), parse_format(o->format), context.out());
     });
   }
 
@@ -188,7 +188,7 @@ void setup_household(CLI::App& app, Context& context) {
       facts.add({"qf_date", d.qf_date});
       facts.add({"referrer", d.referrer});
       facts.add({"last_contact", d.last_contact});
-      render(facts, Format::table, out);
+      render_table(facts, Format::table, out);
       out << "\nenrolments\n";
       Table enrolments(
           {"scheme", "size", "point", "start_week", "end_week", "tier", "status", "renewals", "exit_reason"});
@@ -196,19 +196,19 @@ void setup_household(CLI::App& app, Context& context) {
         enrolments.add({e.scheme, e.size, e.point, e.start.to_string(), e.end.to_string(), e.tier, e.status,
                         fmt::format("{}", e.renewals), e.exit_reason});
       }
-      render(enrolments, Format::table, out);
+      render_table(enrolments, Format::table, out);
       out << "\nsize and point from\n";
       Table changes({"scheme", "from_week", "size", "point"});
       for (const auto& c : d.changes) {
         changes.add({c.scheme, c.from.to_string(), c.size, c.point});
       }
-      render(changes, Format::table, out);
+      render_table(changes, Format::table, out);
       out << "\npauses\n";
       Table pauses({"from_week", "to_week"});
       for (const auto& p : d.pauses) {
         pauses.add({p.from.to_string(), p.to.to_string()});
       }
-      render(pauses, Format::table, out);
+      render_table(pauses, Format::table, out);
     });
   }
 

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
-#include "panier/plan.hpp"
-#include "panier/table.hpp"
+#include "panier/core/table.hpp"
+#include "panier/domain/plan.hpp"
 
 namespace panier::cli {
 
@@ -72,7 +72,7 @@ void render_text(const Plan& plan, const Config& config, std::ostream& out) {
                  unit_of(config, item.vegetable), format_money(cents_of(item.value_mc))});
     }
     std::ostringstream table;
-    render(items, Format::table, table);
+    render_table(items, Format::table, table);
     std::istringstream lines(table.str());
     for (std::string line; std::getline(lines, line);) {
       out << "  " << line << '\n';
@@ -96,7 +96,7 @@ void render_text(const Plan& plan, const Config& config, std::ostream& out) {
               format_money(value)});
   }
   std::ostringstream table;
-  render(left, Format::table, table);
+  render_table(left, Format::table, table);
   std::istringstream lines(table.str());
   for (std::string line; std::getline(lines, line);) {
     out << "  " << line << '\n';
@@ -115,7 +115,7 @@ void render_plan(const Plan& plan, const Config& config, const std::string& form
   if (f == Format::table) {
     render_text(plan, config, out);
   } else {
-    render(plan_rows(plan, config), f, out);
+    render_table(plan_rows(plan, config), f, out);
   }
 }
 

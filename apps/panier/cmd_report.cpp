@@ -6,8 +6,10 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
-#include "panier/output.hpp"
-#include "panier/report.hpp"
+#include "panier/core/output.hpp"
+#include "panier/domain/report.hpp"
+#include "panier/render/impact_page.hpp"
+#include "panier/render/table_page.hpp"
 
 namespace panier::cli {
 
@@ -110,11 +112,11 @@ void setup_report(CLI::App& app, Context& context) {
     std::ostream& out = o->output.empty() ? context.out() : text;
     if (o->format == "html") {
       out << (request.kind == "impact"
-                  ? impact_html(sites, config, request, with_site)
-                  : table_html(report_table(sites, config, request, with_site),
-                               fmt::format("{} — {}", config.organisation.name, request.kind)));
+                  ? render::impact_html(impact_page(sites, config, request, with_site), config)
+                  : render::table_html(report_table(sites, config, request, with_site),
+                                       fmt::format("{} — {}", config.organisation.name, request.kind)));
     } else {
-      render(report_table(sites, config, request, with_site), parse_format(o->format), out);
+      render_table(report_table(sites, config, request, with_site), parse_format(o->format), out);
     }
     if (!o->output.empty()) {
       write_atomically(o->output, text.str());

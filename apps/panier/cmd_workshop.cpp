@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
-#include "panier/table.hpp"
-#include "panier/workshops.hpp"
+#include "panier/core/table.hpp"
+#include "panier/domain/workshops.hpp"
 
 namespace panier::cli {
 
@@ -89,7 +89,7 @@ void setup_workshop(CLI::App& app, Context& context) {
                    w.capacity ? fmt::format("{}", *w.capacity) : "", fmt::format("{}", w.households),
                    fmt::format("{}", w.adults), fmt::format("{}", w.children), w.vegetables});
       }
-      render(table, parse_format(*format), context.out());
+      render_table(table, parse_format(*format), context.out());
     });
   }
 }

@@ -14,11 +14,12 @@
 
 #include <fmt/format.h>
 
-#include "panier/csv.hpp"
-#include "panier/error.hpp"
-#include "panier/plan.hpp"
-#include "panier/routing.hpp"
-#include "panier/vrp_file.hpp"
+#include "greedy_plan.hpp"
+#include "panier/core/csv.hpp"
+#include "panier/core/error.hpp"
+#include "panier/domain/plan.hpp"
+#include "panier/optim/routing.hpp"
+#include "vrp_file.hpp"
 
 namespace {
 
@@ -172,7 +173,7 @@ int bench_plan() {
           std::fprintf(stderr, "bench: invalid plan: %s\n", problems.front().c_str());
           return 1;
         }
-        const Plan greedy = greedy_plan(in);
+        const Plan greedy = bench::greedy_plan(in);
         const Fairness a = fairness(plan);
         const Fairness b = fairness(greedy);
         std::printf("%-5d %-5d %-6u %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f\n",

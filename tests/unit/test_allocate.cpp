@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "panier/allocate.hpp"
-#include "panier/error.hpp"
+#include "panier/core/error.hpp"
+#include "panier/domain/allocate.hpp"
 #include "temp_dir.hpp"
 
 using namespace panier;

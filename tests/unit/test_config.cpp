@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "panier/config.hpp"
-#include "panier/error.hpp"
+#include "panier/config/config.hpp"
+#include "panier/core/error.hpp"
 #include "temp_dir.hpp"
 
 using namespace panier;

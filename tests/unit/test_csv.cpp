@@ -2,8 +2,8 @@
 
 #include <sstream>
 
-#include "panier/csv.hpp"
-#include "panier/error.hpp"
+#include "panier/core/csv.hpp"
+#include "panier/core/error.hpp"
 
 using namespace panier;
 

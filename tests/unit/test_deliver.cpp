@@ -4,12 +4,14 @@
 
 #include <fmt/format.h>
 
-#include "panier/allocate.hpp"
-#include "panier/deliver.hpp"
-#include "panier/error.hpp"
-#include "panier/harvest.hpp"
-#include "panier/households.hpp"
-#include "panier/plan.hpp"
+#include "panier/core/error.hpp"
+#include "panier/domain/allocate.hpp"
+#include "panier/domain/deliver.hpp"
+#include "panier/domain/harvest.hpp"
+#include "panier/domain/households.hpp"
+#include "panier/domain/pickups.hpp"
+#include "panier/domain/plan.hpp"
+#include "panier/render/sheets.hpp"
 #include "temp_dir.hpp"
 
 using namespace panier;
@@ -137,7 +139,7 @@ TEST_CASE("the delivery matches the allocation: packing, sheets and names as eac
     CHECK(c.baskets == of_size);
   }
   // The HTML shows amounts, never funders.
-  const std::string html = sheets_html(d, config);
+  const std::string html = render::sheets_html(d, config);
   CHECK(html.find("\"F\"") == std::string::npos);
   CHECK(html.find("budget") == std::string::npos);
   CHECK(html.find("<script") == std::string::npos);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "panier/eligibility.hpp"
+#include "panier/domain/eligibility.hpp"
 
 using namespace panier;
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "panier/error.hpp"
-#include "panier/households.hpp"
+#include "panier/core/error.hpp"
+#include "panier/domain/households.hpp"
 #include "temp_dir.hpp"
 
 using namespace panier;

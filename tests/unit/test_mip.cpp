@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "panier/mip.hpp"
+#include "panier/optim/mip.hpp"
 
 using namespace panier;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "panier/money.hpp"
+#include "panier/core/money.hpp"
 
 using namespace panier;
 

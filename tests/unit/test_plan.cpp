@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "panier/error.hpp"
-#include "panier/plan.hpp"
+#include "panier/core/error.hpp"
+#include "panier/domain/plan.hpp"
 #include "temp_dir.hpp"
 
 using namespace panier;

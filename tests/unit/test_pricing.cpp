@@ -3,7 +3,7 @@
 #include <numeric>
 #include <random>
 
-#include "panier/pricing.hpp"
+#include "panier/domain/pricing.hpp"
 
 using namespace panier;
 

@@ -10,14 +10,15 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-#include "panier/allocate.hpp"
-#include "panier/deliver.hpp"
-#include "panier/error.hpp"
-#include "panier/harvest.hpp"
-#include "panier/households.hpp"
-#include "panier/plan.hpp"
-#include "panier/report.hpp"
-#include "panier/workshops.hpp"
+#include "panier/core/error.hpp"
+#include "panier/domain/allocate.hpp"
+#include "panier/domain/deliver.hpp"
+#include "panier/domain/harvest.hpp"
+#include "panier/domain/households.hpp"
+#include "panier/domain/pickups.hpp"
+#include "panier/domain/plan.hpp"
+#include "panier/domain/report.hpp"
+#include "panier/domain/workshops.hpp"
 #include "temp_dir.hpp"
 
 using namespace panier;

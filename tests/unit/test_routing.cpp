@@ -10,12 +10,13 @@
 #include <random>
 #include <sstream>
 
-#include "panier/config.hpp"
-#include "panier/error.hpp"
-#include "panier/routes.hpp"
-#include "panier/routing.hpp"
-#include "panier/vrp_file.hpp"
+#include "panier/config/config.hpp"
+#include "panier/core/error.hpp"
+#include "panier/domain/routes.hpp"
+#include "panier/optim/routing.hpp"
+#include "panier/render/routes_sheet.hpp"
 #include "temp_dir.hpp"
+#include "vrp_file.hpp"
 
 using namespace panier;
 using panier::test::TempDir;
@@ -465,10 +466,10 @@ TEST_CASE("routes: a week's rounds, split drops and points no van can serve") {
   CHECK(served <= 27);
   CHECK(unserved > 0);
 
-  const std::string csv = routes_csv(r);
+  const std::string csv = render::routes_csv(r);
   CHECK(csv.rfind("week,van,stop,point,arrival,departure,baskets,load_after,km\n", 0) == 0);
   CHECK(csv.find("\n2026-W10,,,far,,,3,,\n") != std::string::npos);
-  const std::string html = routes_html(r, config, *Date::from_ymd(2026, 3, 5));
+  const std::string html = render::routes_html(r, config, *Date::from_ymd(2026, 3, 5));
   CHECK(html.find("1 rue du Nord") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
 }

@@ -4,8 +4,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "panier/error.hpp"
-#include "panier/store.hpp"
+#include "panier/core/error.hpp"
+#include "panier/store/store.hpp"
 #include "temp_dir.hpp"
 
 using namespace panier;

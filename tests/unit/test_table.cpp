@@ -2,8 +2,8 @@
 
 #include <sstream>
 
-#include "panier/error.hpp"
-#include "panier/table.hpp"
+#include "panier/core/error.hpp"
+#include "panier/core/table.hpp"
 
 using namespace panier;
 
@@ -16,7 +16,7 @@ Table sample() {
 }
 std::string rendered(Format f) {
   std::ostringstream out;
-  render(sample(), f, out);
+  render_table(sample(), f, out);
   return out.str();
 }
 } // namespace
@@ -34,7 +34,7 @@ TEST_CASE("JSON: numbers as numbers, text escaped") {
         "[\n  {\"point\": \"Liévin\", \"baskets\": 12, \"note\": \"a, \\\"b\\\"\"},\n"
         "  {\"point\": \"Lens\", \"baskets\": 7, \"note\": \"\"}\n]\n");
   std::ostringstream out;
-  render(Table({"x"}), Format::json, out);
+  render_table(Table({"x"}), Format::json, out);
   CHECK(out.str() == "[]\n");
 }
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "panier/week.hpp"
+#include "panier/core/week.hpp"
 
 using namespace panier;
 

@@ -1,0 +1,180 @@
+// The organisation's configuration (panier.toml, documented in panier.toml(5)) as plain structs,
+// and its loader. Every problem is reported as "FILE:LINE:COL: message", all at once.
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "panier/config/catalogue.hpp"
+#include "panier/core/money.hpp"
+#include "panier/core/week.hpp"
+
+namespace panier {
+
+// The language of everything printed for people (sheets, routes, pages): French or English.
+enum class Language { fr, en };
+
+struct Organisation {
+  std::string name;
+  std::string database = "panier.db"; // relative to the config file
+  Language language = Language::fr;
+  int retention_years = 2;
+  int busy_timeout_s = 10;
+};
+
+struct Depot {
+  std::string name;
+  double lat = 0;
+  double lon = 0;
+  int open = 0; // minutes after midnight
+  int close = 24 * 60 - 1;
+};
+
+struct CalendarSettings {
+  int delivery_weekday = 4; // ISO: 1 = Monday
+  std::vector<Week> closed;
+
+  bool is_closed(Week week) const;
+};
+
+struct BasketSize {
+  std::string id;
+  std::string label;
+  Cents value = 0;
+  std::int64_t target_g = 0;
+  int min_items = 1;
+  int max_items = 1;
+};
+
+struct PlanSettings {
+  int max_unfamiliar = 1;
+  double max_item_share = 0.40;
+  double value_tolerance = 0.10;
+  double min_value_ratio = 0.60;
+  double time_limit_s = 10;
+};
+
+struct Funder {
+  std::string id;
+  std::string name;
+  std::string kind = "other";
+};
+
+struct Tier {
+  std::string name;
+  std::int64_t qf_max = 0; // euros
+  Fraction share;
+};
+
+struct SchemeFunder {
+  std::string id;
+  Fraction share;
+  std::optional<Cents> budget; // per calendar year
+};
+
+enum class Rhythm { weekly, fortnightly };
+enum class PriceBasis { reference, actual };
+
+struct Scheme {
+  std::string id;
+  std::string label;
+  Fraction share_cap{1, 1};
+  Cents rounding = 10;
+  Rhythm rhythm = Rhythm::weekly;
+  int weeks = 26;
+  int max_renewals = 1;
+  std::optional<std::int64_t> qf_ceiling;
+  std::optional<int> capacity;
+  PriceBasis price_basis = PriceBasis::reference;
+  bool charge_missed = false;
+  std::string fallback = "association";
+  std::vector<Tier> tiers; // by increasing qf_max
+  std::vector<SchemeFunder> funders;
+
+  // The first tier whose qf_max >= qf; nullptr when none.
+  const Tier* tier_for(std::int64_t qf) const;
+  const Tier* find_tier(std::string_view name) const;
+};
+
+enum class NameDisplay { full, short_name, code };
+
+struct Point {
+  std::string id;
+  std::string name;
+  std::string kind = "centre_social";
+  std::string commune;
+  std::string address;
+  double lat = 0;
+  double lon = 0;
+  int open = 0;
+  int close = 24 * 60 - 1;
+  std::optional<int> capacity;
+  int service_min = 10;
+  NameDisplay names = NameDisplay::short_name;
+};
+
+struct Van {
+  std::string id;
+  int capacity = 0;
+  int start = 0;
+  int end = 24 * 60 - 1;
+};
+
+struct PickupSettings {
+  int followup_after = 3;                      // consecutive missed pickups that flag a household
+  std::string uncollected_outcome = "donated"; // donated | redistributed | processed | lost
+};
+
+struct RoutingSettings {
+  double speed_kmh = 40;
+  double detour_factor = 1.3;
+  std::string matrix; // resolved path; empty when none
+};
+
+// The implicit fallback payer when a scheme names "association" and no such funder is declared.
+inline constexpr std::string_view k_association = "association";
+
+struct Config {
+  std::string file;      // as given by the user, for messages
+  std::string directory; // the config file's directory, for relative paths
+  Organisation organisation;
+  std::optional<Depot> depot;
+  CalendarSettings calendar;
+  std::vector<BasketSize> sizes;
+  PlanSettings plan;
+  std::vector<Funder> funders;
+  std::vector<Scheme> schemes;
+  std::vector<Point> points;
+  std::vector<Van> vans;
+  RoutingSettings routing;
+  PickupSettings pickups;
+  Catalogue catalogue;
+
+  const BasketSize* find_size(std::string_view id) const;
+  const Scheme* find_scheme(std::string_view id) const;
+  const Point* find_point(std::string_view id) const;
+  const Funder* find_funder(std::string_view id) const;
+  // Resolves a path written in the config relative to the config file's directory.
+  std::string resolve(std::string_view path) const;
+  // The database path from the config (resolved).
+  std::string database_path() const { return resolve(organisation.database); }
+};
+
+// The position of the item with this id in configuration order (items.size() when absent): what
+// lists of points, sizes and vegetables are sorted by.
+template <typename T> std::size_t rank_of(const std::vector<T>& items, std::string_view id) {
+  const auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
+  return static_cast<std::size_t>(it - items.begin());
+}
+
+// Loads and validates `path`. Throws Error(config) listing every problem found, or
+// Error(no_input) when the file does not exist. `datadir` holds the default catalogue.
+Config load_config(const std::string& path, const std::string& datadir);
+
+// Where the shipped catalogue lives: $PANIER_DATADIR, else the build's data directory.
+std::string default_datadir();
+
+} // namespace panier

@@ -1,0 +1,77 @@
+// panier allocate: one basket per enrolment due in a week, at its size and point, priced, its
+// subsidy split between funders within their budgets, and, when the plan is short, who goes
+// without decided by a recorded rotation (DESIGN.md §3).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "panier/config/config.hpp"
+#include "panier/model/allocation.hpp"
+#include "panier/store/store.hpp"
+
+namespace panier {
+
+// Everything allocate decides from, gathered from the database (or built by tests).
+struct AllocationInput {
+  Week week;
+  struct Due {
+    std::int64_t enrolment_id;
+    std::int64_t household_id;
+    std::string household;
+    std::string scheme;
+    std::string size;
+    std::string point;
+    std::string tier;
+  };
+  std::vector<Due> due;                       // the due list, in its order
+  std::map<std::string, int> planned;         // size -> baskets the plan can make
+  std::map<std::string, Cents> plan_value;    // size -> the plan's basket value (price_basis actual)
+  std::map<std::int64_t, LedgerEntry> ledger; // household id -> rotation record
+  std::map<std::pair<std::string, std::string>, Cents> spent; // (funder, scheme) -> this year before the week
+};
+
+// The pure computation: prices, budgets, rotation. Deterministic.
+Allocation compute_allocation(const Config& config, const AllocationInput& input);
+
+// The hash that breaks rotation ties: depends on the week, so the same household does not always
+// lose a tie.
+std::uint64_t rotation_tie_break(Week week, const std::string& household);
+
+struct AllocateOutcome {
+  enum class Kind { allocated, up_to_date, replaced, dry_run };
+  Kind kind = Kind::allocated;
+  Allocation allocation;
+};
+
+// Allocates `week`: requires a stored plan that matches the demand; writes in one transaction.
+// Re-running with unchanged inputs is "up to date"; changed inputs are refused (Error(data)
+// saying what changed) unless `replace`, which is refused once a pickup of the week is recorded.
+AllocateOutcome allocate_week(Store& store, const Config& config, Week week, bool dry_run, bool replace);
+
+// The stored allocation of a week (empty rows when none).
+Allocation load_allocation(Store& store, Week week);
+
+// Per point and size (configuration order): baskets, shortfalls, value, contributions, subsidy.
+struct PointSizeTotals {
+  std::string point;
+  std::string size;
+  int baskets = 0;
+  int shortfall = 0;
+  Cents value = 0;
+  Cents contribution = 0;
+};
+std::vector<PointSizeTotals> totals_by_point(const Allocation& allocation, const Config& config);
+
+// Per scheme and funder (the scheme's funders in order, then its fallback payer): amounts paid.
+struct FunderTotals {
+  std::string funder;
+  std::string scheme;
+  Cents amount = 0;
+  bool fallback = false;
+};
+std::vector<FunderTotals> totals_by_funder(const Allocation& allocation, const Config& config);
+
+} // namespace panier

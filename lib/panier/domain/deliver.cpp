@@ -1,0 +1,150 @@
+#include "panier/domain/deliver.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "panier/core/error.hpp"
+#include "panier/domain/allocate.hpp"
+#include "panier/domain/households.hpp"
+#include "panier/domain/plan.hpp"
+#include "panier/store/households.hpp"
+
+namespace panier {
+
+namespace {
+
+// The first character of a UTF-8 name ("Élodie" -> "É").
+std::string initial(const std::string& name) {
+  if (name.empty()) {
+    return {};
+  }
+  std::size_t length = 1;
+  while (length < name.size() && (static_cast<unsigned char>(name[length]) & 0xC0U) == 0x80U) {
+    ++length;
+  }
+  return name.substr(0, length);
+}
+
+std::string display_name(NameDisplay how, const db::IdentityRow& who) {
+  switch (how) {
+  case NameDisplay::full: return fmt::format("{} {}", who.first_name, who.last_name);
+  case NameDisplay::short_name: return fmt::format("{} {}.", who.last_name, initial(who.first_name));
+  case NameDisplay::code: return {};
+  }
+  return {};
+}
+
+} // namespace
+
+DeliveryWeek compute_delivery(Store& store, const Config& config, Week week) {
+  const Allocation allocation = load_allocation(store, week);
+  if (allocation.rows.empty()) {
+    throw Error(ExitCode::data, fmt::format("no allocation for {}; run panier allocate --week {}",
+                                            week.to_string(), week.to_string()));
+  }
+  const auto plan = load_plan(store, week);
+  DeliveryWeek d;
+  d.week = week;
+  d.date = week.day(config.calendar.delivery_weekday);
+  d.previous = week - 1;
+  for (int guard = 0; guard < 60 && config.calendar.is_closed(d.previous); ++guard) {
+    d.previous = d.previous - 1;
+  }
+
+  // Sheets and packing, from the baskets (a shortfall is not a basket).
+  db::HouseholdTables tables(store);
+  std::map<std::size_t, PointSheet> sheets;
+  std::map<std::pair<std::size_t, std::size_t>, PackingRow> packing;
+  std::map<std::string, int> per_size;
+  for (const auto& row : allocation.rows) {
+    if (row.shortfall) {
+      continue;
+    }
+    const std::size_t point_rank = rank_of(config.points, row.point);
+    const Point* point = config.find_point(row.point);
+    PointSheet& sheet = sheets[point_rank];
+    sheet.point = row.point;
+    std::string name;
+    std::string sort_key;
+    if (point != nullptr && point->names != NameDisplay::code) {
+      if (const auto who = tables.identity(row.household_id)) {
+        name = display_name(point->names, *who);
+        sort_key = who->last_name + '\x1f' + who->first_name;
+      }
+    }
+    sheet.lines.push_back({row.household, name, row.size, row.contribution, sort_key});
+    PackingRow& pack = packing[{point_rank, rank_of(config.sizes, row.size)}];
+    pack.point = row.point;
+    pack.size = row.size;
+    ++pack.baskets;
+    ++per_size[row.size];
+  }
+  for (auto& [rank, sheet] : sheets) {
+    std::stable_sort(sheet.lines.begin(), sheet.lines.end(), [](const SheetLine& a, const SheetLine& b) {
+      return std::tie(a.sort_key, a.household) < std::tie(b.sort_key, b.household);
+    });
+    d.sheets.push_back(std::move(sheet));
+  }
+  for (auto& [key, row] : packing) {
+    d.packing.push_back(std::move(row));
+  }
+  if (plan) {
+    for (const auto& sp : plan->sizes) {
+      const int baskets = per_size[sp.size];
+      if (baskets == 0) {
+        continue;
+      }
+      for (const auto& item : sp.items) {
+        d.composition.push_back({sp.size, item.vegetable, item.quantity, baskets});
+      }
+    }
+  }
+
+  // What changed at each point since the previous delivery week.
+  const auto now = enrolment_weeks(store, config, week);
+  const auto before = enrolment_weeks(store, config, d.previous);
+  std::map<std::int64_t, const EnrolmentWeek*> earlier;
+  for (const auto& e : before) {
+    earlier[e.view.enrolment_id] = &e;
+  }
+  for (const auto& e : now) {
+    const auto it = earlier.find(e.view.enrolment_id);
+    const EnrolmentWeek* p = it == earlier.end() ? nullptr : it->second;
+    const bool due_now = e.eligibility == Eligibility::due;
+    const bool due_before = p != nullptr && p->eligibility == Eligibility::due;
+    const std::string& code = e.view.code;
+    if (due_now) {
+      if (p == nullptr || (p->eligibility == Eligibility::outside_range && p->view.start > d.previous)) {
+        d.changes.push_back({e.view.point, code, "new", fmt::format("{} {}", e.view.scheme, e.view.size)});
+      } else if (p->eligibility == Eligibility::paused) {
+        d.changes.push_back({e.view.point, code, "returning", e.view.size});
+      } else if (due_before) {
+        if (p->view.point != e.view.point) {
+          d.changes.push_back({e.view.point, code, "moved-in", fmt::format("from {}", p->view.point)});
+          d.changes.push_back({p->view.point, code, "moved-out", fmt::format("to {}", e.view.point)});
+        }
+        if (p->view.size != e.view.size) {
+          d.changes.push_back(
+              {e.view.point, code, "size", fmt::format("{} -> {}", p->view.size, e.view.size)});
+        }
+      }
+    } else if (due_before) {
+      if (e.eligibility == Eligibility::outside_range) {
+        d.changes.push_back({p->view.point, code, "ended", e.view.exit_reason});
+      } else if (e.eligibility == Eligibility::paused) {
+        d.changes.push_back({p->view.point, code, "paused", ""});
+      }
+    }
+  }
+  std::stable_sort(d.changes.begin(), d.changes.end(), [&](const ChangeRow& a, const ChangeRow& b) {
+    const auto ra = rank_of(config.points, a.point);
+    const auto rb = rank_of(config.points, b.point);
+    return std::tie(ra, a.household, a.change) < std::tie(rb, b.household, b.change);
+  });
+  return d;
+}
+
+} // namespace panier

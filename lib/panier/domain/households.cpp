@@ -1,0 +1,825 @@
+#include "panier/domain/households.hpp"
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "panier/core/csv.hpp"
+#include "panier/core/error.hpp"
+#include "panier/store/households.hpp"
+
+namespace panier {
+
+namespace {
+
+using db::ChangeRow;
+using db::EnrolmentRow;
+using db::HouseholdRow;
+using db::HouseholdTables;
+using db::IdentityRow;
+using db::PauseRow;
+
+bool valid_code(std::string_view code) {
+  return !code.empty() && code.size() <= 32 && std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+bool valid_phone(std::string_view phone) {
+  return std::all_of(phone.begin(), phone.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '.' || c == '-' || c == '(' || c == ')';
+  });
+}
+
+std::string qf_text(std::int64_t cents) {
+  return cents % 100 == 0 ? fmt::format("{}", cents / 100) : format_money(cents);
+}
+
+const Scheme& scheme_of(const Config& config, const std::string& id) {
+  const Scheme* scheme = config.find_scheme(id);
+  if (scheme == nullptr) {
+    throw Error(ExitCode::data,
+                fmt::format("the database names scheme \"{}\", which the configuration no longer has; "
+                            "restore it or run panier check",
+                            id));
+  }
+  return *scheme;
+}
+
+HouseholdRow find_household_or_fail(HouseholdTables& tables, const std::string& code) {
+  auto row = tables.find_household(code);
+  if (!row) {
+    throw Error(ExitCode::data, fmt::format("unknown household \"{}\"", code));
+  }
+  return *row;
+}
+
+// Size and point of an enrolment in `week`: the latest change at or before it (the first one
+// when the week is before the enrolment).
+const ChangeRow* change_at(const std::vector<ChangeRow>& changes, Week week) {
+  const ChangeRow* found = changes.empty() ? nullptr : &changes.front();
+  for (const auto& change : changes) {
+    if (change.from <= week) {
+      found = &change;
+    }
+  }
+  return found;
+}
+
+// An enrolment as seen in `week`: size and point as of the week, status "paused" or "ended" when
+// the week says so.
+EnrolmentView enrolment_view(const HouseholdRow& h, const EnrolmentRow& e,
+                             const std::vector<ChangeRow>& changes, std::span<const WeekRange> pauses,
+                             Week week) {
+  EnrolmentView v;
+  v.code = h.code;
+  v.household_id = h.id;
+  v.enrolment_id = e.id;
+  v.scheme = e.scheme;
+  if (const ChangeRow* c = change_at(changes, week)) {
+    v.size = c->size;
+    v.point = c->point;
+  }
+  v.start = e.start;
+  v.end = e.end;
+  v.tier = e.tier;
+  v.renewals = e.renewals;
+  v.exit_reason = e.exit_reason;
+  v.adults = h.adults;
+  v.children = h.children;
+  v.status = e.status;
+  if (e.status == "active") {
+    if (week > e.end) {
+      v.status = "ended";
+    } else if (std::any_of(pauses.begin(), pauses.end(),
+                           [&](const WeekRange& p) { return p.contains(week); })) {
+      v.status = "paused";
+    }
+  }
+  return v;
+}
+
+// Everything about households, loaded once for listings and the due list.
+struct Snapshot {
+  std::vector<HouseholdRow> households;
+  std::unordered_map<std::int64_t, std::size_t> household_index;
+  std::vector<EnrolmentRow> enrolments;
+  std::unordered_map<std::int64_t, std::vector<ChangeRow>> changes;
+  std::unordered_map<std::int64_t, std::vector<WeekRange>> pauses;
+
+  explicit Snapshot(Store& store) {
+    HouseholdTables tables(store);
+    households = tables.households();
+    for (std::size_t i = 0; i < households.size(); ++i) {
+      household_index.emplace(households[i].id, i);
+    }
+    enrolments = tables.enrolments();
+    for (auto& change : tables.changes()) {
+      changes[change.enrolment_id].push_back(std::move(change));
+    }
+    for (const auto& pause : tables.pauses()) {
+      pauses[pause.household_id].push_back({pause.from, pause.to});
+    }
+  }
+
+  const HouseholdRow& household(std::int64_t id) const { return households.at(household_index.at(id)); }
+  std::span<const WeekRange> pauses_of(std::int64_t household_id) const {
+    const auto it = pauses.find(household_id);
+    return it == pauses.end() ? std::span<const WeekRange>() : std::span<const WeekRange>(it->second);
+  }
+
+  EnrolmentView view(const EnrolmentRow& e, Week week) const {
+    static const std::vector<ChangeRow> k_none;
+    const auto it = changes.find(e.id);
+    return enrolment_view(household(e.household_id), e, it == changes.end() ? k_none : it->second,
+                          pauses_of(e.household_id), week);
+  }
+};
+
+// Households enrolled at once per scheme and week, for schemes with a capacity.
+class CapacityCounter {
+public:
+  CapacityCounter(const Config& config, HouseholdTables& tables) : m_config(config), m_tables(tables) {}
+
+  bool fits(const std::string& scheme_id, WeekRange range) {
+    const Scheme& scheme = scheme_of(m_config, scheme_id);
+    if (!scheme.capacity) {
+      return true;
+    }
+    load();
+    auto& weeks = m_counts[scheme_id];
+    for (Week w = range.from; w <= range.to; w = w + 1) {
+      const auto it = weeks.find(w.ordinal());
+      if (it != weeks.end() && it->second >= *scheme.capacity) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void add(const std::string& scheme_id, WeekRange range, int delta) {
+    if (!m_loaded) {
+      return; // counted when loaded
+    }
+    auto& weeks = m_counts[scheme_id];
+    for (Week w = range.from; w <= range.to; w = w + 1) {
+      weeks[w.ordinal()] += delta;
+    }
+  }
+
+private:
+  void load() {
+    if (m_loaded) {
+      return;
+    }
+    m_loaded = true;
+    for (const auto& e : m_tables.enrolments()) {
+      if (e.status == "active") {
+        add(e.scheme, {e.start, e.end}, 1);
+      }
+    }
+  }
+
+  const Config& m_config;
+  HouseholdTables& m_tables;
+  bool m_loaded = false;
+  std::unordered_map<std::string, std::unordered_map<std::int32_t, int>> m_counts;
+};
+
+// The enrolment that a one-off command acts on: among `candidates`, the one in `scheme` when
+// given; Error(data) when none or several remain.
+EnrolmentRow pick_enrolment(std::vector<EnrolmentRow> candidates, const std::string& code,
+                            const std::optional<std::string>& scheme, std::string_view what) {
+  if (scheme) {
+    std::erase_if(candidates, [&](const EnrolmentRow& e) { return e.scheme != *scheme; });
+  }
+  if (candidates.empty()) {
+    throw Error(ExitCode::data, fmt::format("household \"{}\" has no {}{}", code, what,
+                                            scheme ? fmt::format(" in scheme \"{}\"", *scheme) : ""));
+  }
+  if (candidates.size() > 1) {
+    std::vector<std::string> schemes;
+    for (const auto& e : candidates) {
+      schemes.push_back(e.scheme);
+    }
+    throw Error(ExitCode::data, fmt::format("household \"{}\" has enrolments in {}: say which with --scheme",
+                                            code, fmt::join(schemes, " and ")));
+  }
+  return candidates.front();
+}
+
+// Rows of one household must agree with each other, and an enrolment appears once.
+void check_consistency(const std::vector<HouseholdInput>& inputs, const std::string& file,
+                       Diagnostics& problems) {
+  auto where = [&](long line, const std::string& message) {
+    return line > 0 ? located(file, line, message) : message;
+  };
+  std::unordered_map<std::string, const HouseholdInput*> first_row;
+  std::map<std::tuple<std::string, std::string, Week>, long> keys;
+  for (const auto& in : inputs) {
+    const auto [it, inserted] = first_row.emplace(in.code, &in);
+    if (!inserted) {
+      const HouseholdInput& a = *it->second;
+      const std::pair<const char*, bool> columns[] = {{"last_name", a.last_name != in.last_name},
+                                                      {"first_name", a.first_name != in.first_name},
+                                                      {"phone", a.phone != in.phone},
+                                                      {"adults", a.adults != in.adults},
+                                                      {"children", a.children != in.children},
+                                                      {"commune", a.commune != in.commune},
+                                                      {"qf", a.qf_cents != in.qf_cents},
+                                                      {"qf_date", a.qf_date != in.qf_date},
+                                                      {"referrer", a.referrer != in.referrer}};
+      for (const auto& [name, differs] : columns) {
+        if (differs) {
+          problems.add(where(in.line, fmt::format("household \"{}\": column \"{}\" differs from line {}",
+                                                  in.code, name, a.line)));
+          break;
+        }
+      }
+    }
+    const auto [key, fresh] = keys.emplace(std::make_tuple(in.code, in.scheme, in.start), in.line);
+    if (!fresh) {
+      problems.add(where(
+          in.line, fmt::format("household \"{}\": the enrolment in \"{}\" from {} is already on line {}",
+                               in.code, in.scheme, in.start.to_string(), key->second)));
+    }
+  }
+}
+
+std::string make_token(std::mt19937_64& random) {
+  return fmt::format("ANON-{:012x}", random() & 0xFFFFFFFFFFFFULL);
+}
+
+} // namespace
+
+std::vector<std::string> validate_household(HouseholdInput& in, const Config& config, Date today,
+                                            bool start_known) {
+  std::vector<std::string> problems;
+  auto problem = [&](std::string message) { problems.push_back(std::move(message)); };
+  if (in.code.empty()) {
+    problem("column \"code\": missing value");
+  } else if (!valid_code(in.code)) {
+    problem(fmt::format("column \"code\": \"{}\" is not a code (letters, digits, '-' and '_', at most 32)",
+                        in.code));
+  }
+  if (in.last_name.empty()) problem("column \"last_name\": missing value");
+  if (in.first_name.empty()) problem("column \"first_name\": missing value");
+  if (!valid_phone(in.phone.value_or("")))
+    problem("column \"phone\": not a phone number (digits, spaces and + . - ( ) only)");
+  if (in.adults < 1 || in.adults > 20)
+    problem(fmt::format("column \"adults\": {} is out of range (1 to 20)", in.adults));
+  if (in.children < 0 || in.children > 20) {
+    problem(fmt::format("column \"children\": {} is out of range (0 to 20)", in.children));
+  }
+  if (in.commune.empty()) problem("column \"commune\": missing value");
+  if (in.referrer.empty()) problem("column \"referrer\": missing value");
+  if (in.qf_cents < 0 || in.qf_cents > 10000000) {
+    problem(fmt::format("column \"qf\": {} is out of range (0 to 100000)", qf_text(in.qf_cents)));
+  }
+  if (in.qf_date && !in.qf_date->empty()) {
+    const auto date = Date::parse(*in.qf_date);
+    if (!date) {
+      problem(fmt::format("column \"qf_date\": \"{}\" is not a date (YYYY-MM-DD)", *in.qf_date));
+    } else if (*date > today) {
+      problem(fmt::format("column \"qf_date\": {} is in the future", *in.qf_date));
+    }
+  }
+  if (config.find_size(in.size) == nullptr) {
+    problem(fmt::format("column \"size\": unknown size \"{}\"", in.size));
+  }
+  if (config.find_point(in.point) == nullptr) {
+    problem(fmt::format("column \"point\": unknown point \"{}\"", in.point));
+  }
+  const Scheme* scheme = config.find_scheme(in.scheme);
+  if (scheme == nullptr) {
+    problem(fmt::format("column \"scheme\": unknown scheme \"{}\"", in.scheme));
+    return problems;
+  }
+  if (!start_known) {
+    // The checks below need the start week.
+  } else if (!in.end) {
+    in.end = in.start + (scheme->weeks - 1);
+  } else if (*in.end < in.start) {
+    problem(fmt::format("column \"end_week\": {} is before start_week {}", in.end->to_string(),
+                        in.start.to_string()));
+  }
+  if (scheme->qf_ceiling && in.qf_cents > *scheme->qf_ceiling * 100) {
+    problem(fmt::format("column \"qf\": {} is above the ceiling of scheme \"{}\" ({})", qf_text(in.qf_cents),
+                        scheme->id, *scheme->qf_ceiling));
+  } else if (in.tier.empty()) {
+    // Tiers are in whole euros: a QF of 500.40 is above a tier ending at 500.
+    const auto euros_up = (in.qf_cents + 99) / 100;
+    if (const Tier* tier = scheme->tier_for(euros_up)) {
+      in.tier = tier->name;
+    } else {
+      problem(fmt::format("column \"qf\": {} is above every tier of scheme \"{}\"", qf_text(in.qf_cents),
+                          scheme->id));
+    }
+  } else if (scheme->find_tier(in.tier) == nullptr) {
+    problem(fmt::format("column \"tier\": unknown tier \"{}\" in scheme \"{}\"", in.tier, scheme->id));
+  }
+  return problems;
+}
+
+std::vector<HouseholdInput> read_households_csv(const std::string& path, const Config& config, Date today) {
+  enum Column {
+    code,
+    last_name,
+    first_name,
+    phone,
+    adults,
+    children,
+    commune,
+    qf,
+    qf_date,
+    referrer,
+    scheme,
+    size,
+    point,
+    start_week,
+    end_week,
+    tier
+  };
+  static const CsvColumn k_columns[] = {
+      {"code", true},     {"last_name", true},  {"first_name", true}, {"phone", false},
+      {"adults", true},   {"children", true},   {"commune", true},    {"qf", true},
+      {"qf_date", false}, {"referrer", true},   {"scheme", true},     {"size", true},
+      {"point", true},    {"start_week", true}, {"end_week", false},  {"tier", false}};
+  CsvReader reader(path);
+  reader.read_header(k_columns);
+  std::vector<HouseholdInput> inputs;
+  Diagnostics problems;
+  while (reader.next()) {
+    HouseholdInput in;
+    in.line = reader.line();
+    std::vector<std::string> row_problems;
+    auto number = [&](std::size_t column, int scale, std::int64_t fallback) -> std::int64_t {
+      try {
+        return reader.required_number(column, scale);
+      } catch (const Error& e) {
+        row_problems.push_back(e.messages().front());
+        return fallback;
+      }
+    };
+    auto week = [&](std::size_t column, bool required) -> std::optional<Week> {
+      const std::string_view text = reader.text(column);
+      if (text.empty()) {
+        if (required) {
+          row_problems.push_back(
+              reader.where(fmt::format("column \"{}\": missing value", k_columns[column].name)));
+        }
+        return std::nullopt;
+      }
+      auto parsed = Week::parse_iso(text);
+      if (!parsed) {
+        row_problems.push_back(reader.where(
+            fmt::format("column \"{}\": \"{}\" is not a week (YYYY-Www)", k_columns[column].name, text)));
+      }
+      return parsed;
+    };
+    in.code = reader.text(code);
+    in.last_name = reader.text(last_name);
+    in.first_name = reader.text(first_name);
+    if (reader.has_column(phone)) {
+      in.phone = reader.text(phone);
+    }
+    in.adults = static_cast<int>(std::clamp<std::int64_t>(number(adults, 0, 1), -1, 1000));
+    in.children = static_cast<int>(std::clamp<std::int64_t>(number(children, 0, 0), -1, 1000));
+    in.commune = reader.text(commune);
+    in.qf_cents = number(qf, 2, 0);
+    if (reader.has_column(qf_date)) {
+      in.qf_date = reader.text(qf_date);
+    }
+    in.referrer = reader.text(referrer);
+    in.scheme = reader.text(scheme);
+    in.size = reader.text(size);
+    in.point = reader.text(point);
+    in.tier = reader.text(tier);
+    const auto start = week(start_week, true);
+    in.end = week(end_week, false);
+    if (start) {
+      in.start = *start;
+    }
+    for (auto& message : validate_household(in, config, today, start.has_value())) {
+      row_problems.push_back(reader.where(message));
+    }
+    for (auto& message : row_problems) {
+      problems.add(std::move(message));
+    }
+    inputs.push_back(std::move(in));
+  }
+  check_consistency(inputs, path, problems);
+  problems.throw_if_any(ExitCode::data);
+  return inputs;
+}
+
+ImportSummary import_households(Store& store, const Config& config, const std::vector<HouseholdInput>& inputs,
+                                Date today, bool dry_run, const std::string& file) {
+  auto where = [&](long line, const std::string& message) {
+    return line > 0 ? located(file, line, message) : message;
+  };
+  Diagnostics problems;
+  check_consistency(inputs, file, problems);
+  problems.throw_if_any(ExitCode::data);
+
+  ImportSummary summary;
+  const std::string today_text = today.to_string();
+  auto work = [&] {
+    HouseholdTables tables(store);
+    CapacityCounter capacity(config, tables);
+    std::unordered_map<std::string, std::int64_t> ids;
+    // Enrolments of the households created by this import: no need to ask the database.
+    std::unordered_map<std::int64_t, std::vector<EnrolmentRow>> created;
+    for (const auto& in : inputs) {
+      // The household, on its first row.
+      auto known = ids.find(in.code);
+      if (known == ids.end()) {
+        HouseholdRow row;
+        row.code = in.code;
+        row.adults = in.adults;
+        row.children = in.children;
+        row.commune = in.commune;
+        row.qf_cents = in.qf_cents;
+        row.qf_date = in.qf_date.value_or("");
+        row.referrer = in.referrer;
+        row.last_contact = today_text;
+        IdentityRow identity{in.last_name, in.first_name, in.phone.value_or("")};
+        if (auto existing = tables.find_household(in.code)) {
+          row.id = existing->id;
+          const auto known_identity = tables.identity(row.id);
+          if (!in.qf_date) {
+            row.qf_date = existing->qf_date; // not in the file: kept
+          }
+          if (!in.phone && known_identity) {
+            identity.phone = known_identity->phone;
+          }
+          const bool same = existing->adults == row.adults && existing->children == row.children &&
+                            existing->commune == row.commune && existing->qf_cents == row.qf_cents &&
+                            existing->qf_date == row.qf_date && existing->referrer == row.referrer &&
+                            known_identity == std::optional<IdentityRow>(identity);
+          if (same) {
+            ++summary.households_unchanged;
+          } else {
+            row.last_contact = std::max(existing->last_contact, today_text);
+            tables.update_household(row);
+            tables.put_identity(row.id, identity);
+            ++summary.households_updated;
+          }
+        } else {
+          row.id = tables.insert_household(row);
+          tables.put_identity(row.id, identity);
+          created[row.id];
+          ++summary.households_new;
+        }
+        known = ids.emplace(in.code, row.id).first;
+      }
+      const std::int64_t household_id = known->second;
+
+      // The enrolment.
+      const auto fresh = created.find(household_id);
+      const auto enrolments = fresh != created.end() ? fresh->second : tables.enrolments_of(household_id);
+      const auto same_key = std::find_if(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
+        return e.scheme == in.scheme && e.requested_start == in.start;
+      });
+      if (same_key != enrolments.end()) {
+        EnrolmentRow e = *same_key;
+        const auto changes = tables.changes_of(e.id);
+        const ChangeRow* base = changes.empty() ? nullptr : &changes.front();
+        const bool same = e.end == *in.end && e.tier == in.tier && base != nullptr && base->size == in.size &&
+                          base->point == in.point;
+        if (same || e.status == "ended") {
+          ++summary.enrolments_unchanged;
+          continue;
+        }
+        if (e.status == "active") {
+          capacity.add(e.scheme, {e.start, e.end}, -1);
+        }
+        e.end = *in.end;
+        e.tier = in.tier;
+        tables.update_enrolment(e);
+        if (e.status == "active") {
+          capacity.add(e.scheme, {e.start, e.end}, 1);
+        }
+        tables.put_change({e.id, base != nullptr ? base->from : e.start, in.size, in.point});
+        ++summary.enrolments_updated;
+        continue;
+      }
+      const WeekRange range{in.start, *in.end};
+      const auto overlapping = std::find_if(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
+        return e.scheme == in.scheme && e.status != "ended" && WeekRange{e.start, e.end}.overlaps(range);
+      });
+      if (overlapping != enrolments.end()) {
+        problems.add(where(
+            in.line, fmt::format("household \"{}\": overlaps its enrolment in \"{}\" from {} to {}", in.code,
+                                 in.scheme, overlapping->start.to_string(), overlapping->end.to_string())));
+        continue;
+      }
+      EnrolmentRow e;
+      e.household_id = household_id;
+      e.scheme = in.scheme;
+      e.requested_start = in.start;
+      e.start = in.start;
+      e.end = *in.end;
+      e.tier = in.tier;
+      e.status = capacity.fits(in.scheme, range) ? "active" : "waitlisted";
+      e.id = tables.insert_enrolment(e);
+      tables.put_change({e.id, e.start, in.size, in.point});
+      if (fresh != created.end()) {
+        fresh->second.push_back(e);
+      }
+      if (e.status == "active") {
+        capacity.add(e.scheme, range, 1);
+      } else {
+        ++summary.waitlisted;
+      }
+      ++summary.enrolments_new;
+    }
+    problems.throw_if_any(ExitCode::data);
+  };
+  if (dry_run) {
+    store.rehearse(work);
+  } else {
+    store.write(work);
+  }
+  return summary;
+}
+
+std::vector<EnrolmentView> list_enrolments(Store& store, const Config& config, Week week,
+                                           const ListFilter& filter) {
+  (void)config;
+  const Snapshot snapshot(store);
+  std::vector<EnrolmentView> views;
+  for (const auto& e : snapshot.enrolments) {
+    EnrolmentView v = snapshot.view(e, week);
+    if ((filter.status && v.status != *filter.status) || (filter.scheme && v.scheme != *filter.scheme) ||
+        (filter.point && v.point != *filter.point)) {
+      continue;
+    }
+    views.push_back(std::move(v));
+  }
+  std::stable_sort(views.begin(), views.end(), [](const EnrolmentView& a, const EnrolmentView& b) {
+    return std::tie(a.code, a.start, a.scheme) < std::tie(b.code, b.start, b.scheme);
+  });
+  return views;
+}
+
+std::vector<EnrolmentWeek> enrolment_weeks(Store& store, const Config& config, Week week) {
+  const Snapshot snapshot(store);
+  std::vector<EnrolmentWeek> weeks;
+  for (const auto& e : snapshot.enrolments) {
+    if (e.status == "waitlisted") {
+      continue;
+    }
+    const Scheme& scheme = scheme_of(config, e.scheme);
+    // An ended enrolment keeps the weeks it had (its end week was moved); only a waiting one has none.
+    const Eligibility why = eligibility(week, true, {e.start, e.end}, scheme.rhythm,
+                                        snapshot.pauses_of(e.household_id), config.calendar);
+    weeks.push_back({snapshot.view(e, week), why});
+  }
+  auto point_rank = [&](const std::string& id) {
+    const Point* p = config.find_point(id);
+    return p == nullptr ? config.points.size() : static_cast<std::size_t>(p - config.points.data());
+  };
+  std::stable_sort(weeks.begin(), weeks.end(), [&](const EnrolmentWeek& a, const EnrolmentWeek& b) {
+    const auto ra = point_rank(a.view.point);
+    const auto rb = point_rank(b.view.point);
+    return std::tie(ra, a.view.code, a.view.scheme) < std::tie(rb, b.view.code, b.view.scheme);
+  });
+  return weeks;
+}
+
+std::vector<EnrolmentView> due_baskets(Store& store, const Config& config, Week week) {
+  std::vector<EnrolmentView> due;
+  for (auto& w : enrolment_weeks(store, config, week)) {
+    if (w.eligibility == Eligibility::due) {
+      w.view.status = "due";
+      due.push_back(std::move(w.view));
+    }
+  }
+  return due;
+}
+
+HouseholdDetails show_household(Store& store, const Config& config, const std::string& code, Week week) {
+  (void)config;
+  HouseholdTables tables(store);
+  const HouseholdRow h = find_household_or_fail(tables, code);
+  HouseholdDetails d;
+  d.code = h.code;
+  d.adults = h.adults;
+  d.children = h.children;
+  d.commune = h.commune;
+  d.qf_cents = h.qf_cents;
+  d.qf_date = h.qf_date;
+  d.referrer = h.referrer;
+  d.last_contact = h.last_contact;
+  for (const auto& p : tables.pauses_of(h.id)) {
+    d.pauses.push_back({p.from, p.to});
+  }
+  for (const auto& e : tables.enrolments_of(h.id)) {
+    const auto changes = tables.changes_of(e.id);
+    const EnrolmentView v = enrolment_view(h, e, changes, d.pauses, week);
+    d.enrolments.push_back(v);
+    for (const auto& c : changes) {
+      d.changes.push_back({e.scheme, c.from, c.size, c.point});
+    }
+  }
+  return d;
+}
+
+void pause_household(Store& store, const std::string& code, WeekRange range, Date today) {
+  if (range.to < range.from) {
+    throw Error(ExitCode::usage,
+                fmt::format("--to {} is before --from {}", range.to.to_string(), range.from.to_string()));
+  }
+  store.write([&] {
+    HouseholdTables tables(store);
+    const HouseholdRow h = find_household_or_fail(tables, code);
+    for (const auto& p : tables.pauses_of(h.id)) {
+      if (WeekRange{p.from, p.to}.overlaps(range)) {
+        throw Error(ExitCode::data, fmt::format("household \"{}\" is already paused from {} to {}", code,
+                                                p.from.to_string(), p.to.to_string()));
+      }
+    }
+    const auto enrolments = tables.enrolments_of(h.id);
+    if (std::none_of(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
+          return e.status != "ended" && WeekRange{e.start, e.end}.overlaps(range);
+        })) {
+      throw Error(ExitCode::data, fmt::format("household \"{}\" has no enrolment between {} and {}", code,
+                                              range.from.to_string(), range.to.to_string()));
+    }
+    tables.insert_pause({0, h.id, range.from, range.to});
+    tables.touch(h.id, today.to_string());
+  });
+}
+
+ExitResult exit_household(Store& store, const Config& config, const std::string& code, Week week,
+                          const std::string& reason, const std::optional<std::string>& scheme, Date today) {
+  if (std::find(std::begin(k_exit_reasons), std::end(k_exit_reasons), reason) == std::end(k_exit_reasons)) {
+    throw Error(ExitCode::usage,
+                fmt::format("unknown reason \"{}\" (one of: {})", reason, fmt::join(k_exit_reasons, ", ")));
+  }
+  ExitResult result;
+  store.write([&] {
+    HouseholdTables tables(store);
+    const HouseholdRow h = find_household_or_fail(tables, code);
+    auto candidates = tables.enrolments_of(h.id);
+    std::erase_if(candidates, [&](const EnrolmentRow& e) { return e.status == "ended" || e.end < week; });
+    EnrolmentRow e =
+        pick_enrolment(candidates, code, scheme, "enrolment running in or after " + week.to_string());
+    const bool was_active = e.status == "active";
+    e.end = week - 1;
+    e.status = "ended";
+    e.exit_week = week;
+    e.exit_reason = reason;
+    tables.update_enrolment(e);
+    tables.touch(h.id, today.to_string());
+    result.scheme = e.scheme;
+    result.last_week = e.end;
+    if (!was_active) {
+      return;
+    }
+    // The freed place goes to the longest-waiting household, from the exit week on.
+    CapacityCounter capacity(config, tables);
+    for (auto waiting : tables.enrolments()) {
+      if (waiting.scheme != e.scheme || waiting.status != "waitlisted") {
+        continue;
+      }
+      const int length = waiting.end - waiting.start;
+      const Week start = std::max(waiting.start, week);
+      if (!capacity.fits(waiting.scheme, {start, start + length})) {
+        break; // first come, first served: nobody overtakes the head of the list
+      }
+      const auto changes = tables.changes_of(waiting.id);
+      waiting.start = start;
+      waiting.end = start + length;
+      waiting.status = "active";
+      tables.update_enrolment(waiting);
+      if (!changes.empty() && changes.front().from < start) {
+        tables.put_change({waiting.id, start, changes.front().size, changes.front().point});
+      }
+      for (const auto& other : tables.households()) {
+        if (other.id == waiting.household_id) {
+          result.promoted = other.code;
+        }
+      }
+      break;
+    }
+  });
+  return result;
+}
+
+RenewResult renew_household(Store& store, const Config& config, const std::string& code,
+                            const std::optional<std::string>& scheme, Date today) {
+  RenewResult result;
+  store.write([&] {
+    HouseholdTables tables(store);
+    const HouseholdRow h = find_household_or_fail(tables, code);
+    auto candidates = tables.enrolments_of(h.id);
+    std::erase_if(candidates, [](const EnrolmentRow& e) { return e.status != "active"; });
+    // Of several enrolments in one scheme, the latest is the one to extend.
+    std::map<std::string, EnrolmentRow> latest;
+    for (const auto& e : candidates) {
+      auto [it, inserted] = latest.emplace(e.scheme, e);
+      if (!inserted && it->second.end < e.end) {
+        it->second = e;
+      }
+    }
+    std::vector<EnrolmentRow> per_scheme;
+    for (auto& [id, e] : latest) {
+      per_scheme.push_back(e);
+    }
+    EnrolmentRow e = pick_enrolment(per_scheme, code, scheme, "active enrolment");
+    const Scheme& s = scheme_of(config, e.scheme);
+    if (e.renewals >= s.max_renewals) {
+      throw Error(
+          ExitCode::data,
+          fmt::format("household \"{}\": its enrolment in \"{}\" was renewed {} time{}, the most the scheme "
+                      "allows (max_renewals = {})",
+                      code, e.scheme, e.renewals, e.renewals == 1 ? "" : "s", s.max_renewals));
+    }
+    e.end = e.end + s.weeks;
+    e.renewals += 1;
+    tables.update_enrolment(e);
+    tables.touch(h.id, today.to_string());
+    result = {e.scheme, e.end, e.renewals};
+  });
+  return result;
+}
+
+void change_enrolment(Store& store, const Config& config, const std::string& code, Week week,
+                      const std::optional<std::string>& size, const std::optional<std::string>& point,
+                      const std::optional<std::string>& scheme, Date today) {
+  if (!size && !point) {
+    throw Error(ExitCode::usage, "say what changes: --size, --point or both");
+  }
+  if (size && config.find_size(*size) == nullptr) {
+    throw Error(ExitCode::data, fmt::format("unknown size \"{}\"", *size));
+  }
+  if (point && config.find_point(*point) == nullptr) {
+    throw Error(ExitCode::data, fmt::format("unknown point \"{}\"", *point));
+  }
+  store.write([&] {
+    HouseholdTables tables(store);
+    const HouseholdRow h = find_household_or_fail(tables, code);
+    auto candidates = tables.enrolments_of(h.id);
+    std::erase_if(candidates, [&](const EnrolmentRow& e) {
+      return e.status != "active" || !WeekRange{e.start, e.end}.contains(week);
+    });
+    const EnrolmentRow e =
+        pick_enrolment(candidates, code, scheme, "active enrolment in " + week.to_string());
+    const auto changes = tables.changes_of(e.id);
+    const ChangeRow* current = change_at(changes, week);
+    tables.put_change({e.id, week, size.value_or(current != nullptr ? current->size : ""),
+                       point.value_or(current != nullptr ? current->point : "")});
+    tables.touch(h.id, today.to_string());
+  });
+}
+
+std::vector<std::string> purge_households(Store& store, const Config& config, Date today, bool dry_run) {
+  std::vector<std::string> codes;
+  auto work = [&] {
+    HouseholdTables tables(store);
+    std::unordered_map<std::int64_t, Date> last_week_end;
+    for (const auto& e : tables.enrolments()) {
+      const Date sunday = e.end.day(7);
+      auto [it, inserted] = last_week_end.emplace(e.household_id, sunday);
+      if (!inserted && it->second < sunday) {
+        it->second = sunday;
+      }
+    }
+    const int years = config.organisation.retention_years;
+    const Date limit = Date::from_ymd(today.year() - years, today.month(), std::min(today.day(), 28)).value();
+    std::random_device seed;
+    std::mt19937_64 random(seed());
+    for (const auto& h : tables.households()) {
+      if (h.anonymised) {
+        continue;
+      }
+      Date last = Date::parse(h.last_contact).value_or(today);
+      if (const auto it = last_week_end.find(h.id); it != last_week_end.end() && last < it->second) {
+        last = it->second;
+      }
+      if (!(last < limit)) {
+        continue;
+      }
+      codes.push_back(h.code);
+      tables.delete_identity(h.id);
+      std::string token = make_token(random);
+      while (tables.find_household(token)) {
+        token = make_token(random);
+      }
+      tables.anonymise(h.id, token);
+    }
+  };
+  if (dry_run) {
+    store.rehearse(work);
+  } else {
+    store.write(work);
+  }
+  return codes;
+}
+
+} // namespace panier

@@ -1,0 +1,566 @@
+#include "panier/domain/plan.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "panier/core/error.hpp"
+#include "panier/domain/harvest.hpp"
+#include "panier/domain/households.hpp"
+#include "panier/optim/mip.hpp"
+#include "panier/store/allocation.hpp"
+#include "panier/store/plan.hpp"
+
+namespace panier {
+
+namespace {
+
+constexpr double k_infinity = 1e30;
+
+// Value of one portion step in cents (exact in thousandths of a cent: price × step / 1000).
+double step_cents(const Vegetable& v) { return static_cast<double>(v.price * v.step) / 1000.0; }
+
+long min_steps(const Vegetable& v) { return static_cast<long>((v.min + v.step - 1) / v.step); }
+
+struct Candidate {
+  std::size_t stock = 0;
+  int q = -1; // portion steps per basket
+  int y = -1; // 1 when the vegetable is in the basket
+};
+
+// The model for given basket counts per size (sizes with no basket have no variables).
+struct Model {
+  MipProblem problem;
+  int t = -1; // the common fraction of the reference value every size reaches
+  std::vector<std::vector<Candidate>> candidates;
+  std::vector<int> baskets;
+};
+
+Model build_model(const PlanInput& in, const std::vector<int>& baskets, double min_ratio) {
+  Model m;
+  m.baskets = baskets;
+  const PlanSettings& ps = in.settings;
+  // Fairness is about reaching the reference value: above it, what more a basket gets is counted
+  // by the second stage (value handed out), not as fairness.
+  m.t = m.problem.add_variable(min_ratio, 1.0, false);
+  m.candidates.resize(in.sizes.size());
+  std::vector<std::vector<std::pair<int, double>>> availability(in.stock.size());
+  for (std::size_t s = 0; s < in.sizes.size(); ++s) {
+    const int n = baskets[s];
+    if (n <= 0) {
+      continue;
+    }
+    const BasketSize& size = in.sizes[s].size;
+    const double reference = static_cast<double>(size.value);
+    std::vector<std::pair<int, double>> items;
+    std::vector<std::pair<int, double>> unfamiliar;
+    std::vector<std::pair<int, double>> value;
+    // The basket's value, in cents, as a variable of its own: the share rows stay sparse.
+    const double cap = reference * (1.0 + ps.value_tolerance);
+    const int basket_value = m.problem.add_variable(0, cap, false);
+    for (std::size_t k = 0; k < in.stock.size(); ++k) {
+      const Vegetable& v = in.stock[k].vegetable;
+      const long lowest = min_steps(v);
+      // At most what the stock gives every basket, and at most max_item_share of the cap.
+      const long by_stock = static_cast<long>(in.stock[k].available / (static_cast<Milli>(n) * v.step));
+      const long by_share = static_cast<long>(std::floor(ps.max_item_share * cap / step_cents(v) + 1e-9));
+      const long highest = std::min(by_stock, by_share);
+      if (highest < lowest || lowest <= 0) {
+        continue; // not enough for a minimum portion in every basket, or one portion is too dear
+      }
+      Candidate c;
+      c.stock = k;
+      c.q = m.problem.add_variable(0, static_cast<double>(highest), true);
+      c.y = m.problem.add_variable(0, 1, true);
+      m.problem.add_row({{c.q, 1.0}, {c.y, -static_cast<double>(lowest)}}, 0, k_infinity);
+      m.problem.add_row({{c.q, 1.0}, {c.y, -static_cast<double>(highest)}}, -k_infinity, 0);
+      items.emplace_back(c.y, 1.0);
+      if (v.unfamiliar) {
+        unfamiliar.emplace_back(c.y, 1.0);
+      }
+      value.emplace_back(c.q, step_cents(v));
+      // no vegetable above max_item_share of the basket's value
+      m.problem.add_row({{c.q, step_cents(v)}, {basket_value, -ps.max_item_share}}, -k_infinity, 1e-6);
+      availability[k].emplace_back(c.q, static_cast<double>(static_cast<Milli>(n) * v.step));
+      m.candidates[s].push_back(c);
+    }
+    m.problem.add_row(items, size.min_items, size.max_items);
+    if (!unfamiliar.empty()) {
+      m.problem.add_row(unfamiliar, -k_infinity, ps.max_unfamiliar);
+    }
+    // value = sum of the portions; value >= t × reference (its upper bound is the cap)
+    auto defines = value;
+    defines.emplace_back(basket_value, -1.0);
+    m.problem.add_row(defines, 0, 0);
+    m.problem.add_row({{basket_value, 1.0}, {m.t, -reference}}, 0, k_infinity);
+  }
+  for (std::size_t k = 0; k < in.stock.size(); ++k) {
+    if (!availability[k].empty()) {
+      m.problem.add_row(availability[k], -k_infinity, static_cast<double>(in.stock[k].available));
+    }
+  }
+  return m;
+}
+
+class Deadline {
+public:
+  explicit Deadline(double limit_s) : m_deadline(std::chrono::steady_clock::now() + to_duration(limit_s)) {}
+  double remaining() const {
+    const double left = std::chrono::duration<double>(m_deadline - std::chrono::steady_clock::now()).count();
+    return std::max(0.05, left);
+  }
+  bool expired() const { return std::chrono::steady_clock::now() >= m_deadline; }
+
+private:
+  static std::chrono::steady_clock::duration to_duration(double s) {
+    return std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(s));
+  }
+  std::chrono::steady_clock::time_point m_deadline;
+};
+
+struct Solved {
+  std::vector<double> values;
+  bool proven = true;
+  double gap = 0.0;
+  double seconds = 0.0;
+};
+
+// Tolerances under which a stage counts as solved to optimality: the common fraction to within
+// 0.2 % of the reference value (2 cents on a 10 EUR basket), the value handed out to within
+// 0.5 % of the most the week's baskets could hold (5 cents on a 10 EUR basket).
+constexpr double k_fairness_gap = 2e-3;
+constexpr double k_value_gap = 5e-3;
+
+// Maximises the common fraction t; nullopt when no composition exists for these counts.
+std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline) {
+  std::vector<double> objective(m.problem.variables(), 0.0);
+  objective[static_cast<std::size_t>(m.t)] = 1.0;
+  m.problem.set_objective(objective, MipProblem::Sense::maximise);
+  m.problem.set_absolute_gap(k_fairness_gap);
+  const MipResult r = solve_mip(m.problem, deadline.remaining());
+  if (!r.has_solution()) {
+    return std::nullopt;
+  }
+  return Solved{r.values, r.status == MipResult::Status::optimal, r.gap(), r.seconds};
+}
+
+// The lexicographic objective: fairness between sizes, then harvest value handed out, then
+// vegetables that were not in last week's plan. Each stage keeps the optimum of the previous one.
+Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadline, Solved fair) {
+  if (deadline.expired()) {
+    fair.proven = false; // the later stages had no time left
+    return fair;
+  }
+  const double t_best = fair.values[static_cast<std::size_t>(m.t)];
+  const double cap = 1.0 + in.settings.value_tolerance;
+  double most = 0.0; // cents the week's baskets could hold
+  for (std::size_t s = 0; s < in.sizes.size(); ++s) {
+    most += m.baskets[s] * static_cast<double>(in.sizes[s].size.value) * cap;
+  }
+  m.problem.add_row({{m.t, 1.0}}, t_best - 1e-7, k_infinity);
+  std::vector<double> handed_out(m.problem.variables(), 0.0);
+  for (std::size_t s = 0; s < m.candidates.size(); ++s) {
+    for (const auto& c : m.candidates[s]) {
+      handed_out[static_cast<std::size_t>(c.q)] = m.baskets[s] * step_cents(in.stock[c.stock].vegetable);
+    }
+  }
+  m.problem.set_objective(handed_out, MipProblem::Sense::maximise);
+  m.problem.set_absolute_gap(std::max(1.0, most * k_value_gap));
+  const MipResult second = solve_mip(m.problem, deadline.remaining(), fair.values);
+  Solved best = fair;
+  if (second.has_solution()) {
+    best = {second.values, best.proven && second.status == MipResult::Status::optimal,
+            std::max(best.gap, second.gap()), best.seconds + second.seconds};
+  } else {
+    return best;
+  }
+  if (in.last_week.empty()) {
+    return best;
+  }
+  std::vector<std::pair<int, double>> value_row;
+  for (std::size_t i = 0; i < handed_out.size(); ++i) {
+    if (handed_out[i] != 0.0) {
+      value_row.emplace_back(static_cast<int>(i), handed_out[i]);
+    }
+  }
+  m.problem.add_row(value_row, second.objective - 0.01, k_infinity); // keep the value handed out
+  std::vector<double> fresh(m.problem.variables(), 0.0);
+  bool any = false;
+  for (const auto& size_candidates : m.candidates) {
+    for (const auto& c : size_candidates) {
+      if (!in.last_week.contains(in.stock[c.stock].vegetable.id)) {
+        fresh[static_cast<std::size_t>(c.y)] = 1.0;
+        any = true;
+      }
+    }
+  }
+  if (!any || deadline.expired()) {
+    return best;
+  }
+  m.problem.set_objective(fresh, MipProblem::Sense::maximise);
+  m.problem.set_absolute_gap(0.5); // a count: whole numbers
+  const MipResult third = solve_mip(m.problem, deadline.remaining(), best.values);
+  if (third.has_solution()) {
+    best = {third.values, best.proven && third.status == MipResult::Status::optimal,
+            std::max(best.gap, third.gap()), best.seconds + third.seconds};
+  }
+  return best;
+}
+
+bool feasible_at_minimum(const PlanInput& in, const std::vector<int>& baskets, const Deadline& deadline) {
+  if (std::all_of(baskets.begin(), baskets.end(), [](int n) { return n == 0; })) {
+    return true;
+  }
+  // Any composition will do: no objective, so the solver stops at the first one it finds.
+  Model m = build_model(in, baskets, in.settings.min_value_ratio);
+  m.problem.set_objective({}, MipProblem::Sense::maximise);
+  return solve_mip(m.problem, deadline.remaining()).has_solution();
+}
+
+std::string euros(double cents) { return format_money(static_cast<Cents>(std::llround(cents))); }
+
+// Explains why not even one basket of a size can be composed; throws Error(data).
+void diagnose(const PlanInput& in) {
+  const PlanSettings& ps = in.settings;
+  const int share_items = static_cast<int>(std::ceil(1.0 / ps.max_item_share - 1e-9));
+  for (std::size_t s = 0; s < in.sizes.size(); ++s) {
+    if (in.sizes[s].baskets == 0) {
+      continue;
+    }
+    const BasketSize& size = in.sizes[s].size;
+    const std::string week = in.week.to_string();
+    const int needed = std::max(size.min_items, share_items);
+    if (needed > size.max_items) {
+      throw Error(
+          ExitCode::data,
+          fmt::format(
+              "size {}: with max_item_share {} a basket needs at least {} vegetables, but max_items is "
+              "{} (short by {})",
+              size.id, ps.max_item_share, needed, size.max_items, needed - size.max_items));
+    }
+    int familiar = 0;
+    int unfamiliar = 0;
+    std::vector<double> portions;
+    for (const auto& stock : in.stock) {
+      const Vegetable& v = stock.vegetable;
+      if (stock.available >= min_steps(v) * v.step) {
+        (v.unfamiliar ? unfamiliar : familiar) += 1;
+        portions.push_back(static_cast<double>(min_steps(v)) * step_cents(v));
+      }
+    }
+    const int usable = familiar + std::min(unfamiliar, ps.max_unfamiliar);
+    if (usable < needed) {
+      throw Error(
+          ExitCode::data,
+          fmt::format("size {} needs at least {} different vegetables (at most {} unfamiliar); the forecast "
+                      "for {} has {} with enough for a minimum portion (short by {})",
+                      size.id, needed, ps.max_unfamiliar, week, usable, needed - usable));
+    }
+    std::sort(portions.begin(), portions.end());
+    const double cheapest = std::accumulate(portions.begin(), portions.begin() + needed, 0.0);
+    const double limit = static_cast<double>(size.value) * (1.0 + ps.value_tolerance);
+    if (cheapest > limit + 1e-6) {
+      throw Error(
+          ExitCode::data,
+          fmt::format("size {}: the {} cheapest minimum portions are worth {} EUR, above its limit of {} EUR "
+                      "(value {} + {:.0f} %) by {} EUR",
+                      size.id, needed, euros(cheapest), euros(limit), format_money(size.value),
+                      ps.value_tolerance * 100, euros(cheapest - limit)));
+    }
+  }
+}
+
+// Which size has no composition at all, even for one basket? Throws Error(data) naming it.
+void diagnose_sizes(const PlanInput& in, const Deadline& deadline) {
+  for (std::size_t s = 0; s < in.sizes.size(); ++s) {
+    if (in.sizes[s].baskets == 0) {
+      continue;
+    }
+    std::vector<int> one(in.sizes.size(), 0);
+    one[s] = 1;
+    Model m = build_model(in, one, 0.0);
+    if (!solve_fairness(m, deadline)) {
+      throw Error(
+          ExitCode::data,
+          fmt::format(
+              "size {}: no composition of the forecast for {} meets every constraint together "
+              "(items {} to {}, minimum portions, at most {} unfamiliar, max_item_share {}, value at "
+              "most {} EUR)",
+              in.sizes[s].size.id, in.week.to_string(), in.sizes[s].size.min_items,
+              in.sizes[s].size.max_items, in.settings.max_unfamiliar, in.settings.max_item_share,
+              euros(static_cast<double>(in.sizes[s].size.value) * (1.0 + in.settings.value_tolerance))));
+    }
+  }
+}
+
+// The largest basket counts (at most the demand) that can all reach min_value_ratio: first the
+// same fraction of every size's demand, then each size topped up as far as it goes.
+std::vector<int> shortage_counts(const PlanInput& in, const Deadline& deadline) {
+  std::vector<int> demand;
+  int most = 0;
+  for (const auto& s : in.sizes) {
+    demand.push_back(s.baskets);
+    most = std::max(most, s.baskets);
+  }
+  auto scaled = [&](int k) {
+    std::vector<int> counts;
+    for (int n : demand) {
+      counts.push_back(static_cast<int>(static_cast<long>(n) * k / most));
+    }
+    return counts;
+  };
+  int low = 0;
+  int high = most; // scaled(most) == demand is known to fall short
+  while (high - low > 1) {
+    const int mid = (low + high) / 2;
+    (feasible_at_minimum(in, scaled(mid), deadline) ? low : high) = mid;
+  }
+  std::vector<int> counts = scaled(low);
+  // Top up, the size furthest below its demand first.
+  std::vector<std::size_t> order(in.sizes.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return static_cast<long>(demand[a] - counts[a]) * demand[b] >
+           static_cast<long>(demand[b] - counts[b]) * demand[a];
+  });
+  for (std::size_t s : order) {
+    int lo = counts[s];
+    int hi = demand[s] + 1;
+    while (hi - lo > 1) {
+      const int mid = (lo + hi) / 2;
+      auto trial = counts;
+      trial[s] = mid;
+      (feasible_at_minimum(in, trial, deadline) ? lo : hi) = mid;
+    }
+    counts[s] = lo;
+  }
+  return counts;
+}
+
+Plan make_plan(const PlanInput& in, const Model& m, const std::vector<double>& values) {
+  Plan plan;
+  plan.week = in.week;
+  std::vector<Milli> used(in.stock.size(), 0);
+  for (std::size_t s = 0; s < in.sizes.size(); ++s) {
+    SizePlan sp;
+    sp.size = in.sizes[s].size.id;
+    sp.due = in.sizes[s].baskets;
+    sp.planned = m.baskets[s];
+    sp.reference = in.sizes[s].size.value;
+    if (sp.planned > 0) {
+      for (const auto& c : m.candidates[s]) {
+        const auto steps = static_cast<Milli>(std::llround(values[static_cast<std::size_t>(c.q)]));
+        if (steps <= 0) {
+          continue;
+        }
+        const Vegetable& v = in.stock[c.stock].vegetable;
+        PlanItem item{v.id, steps * v.step, v.price, v.price * steps * v.step};
+        sp.value_mc += item.value_mc;
+        sp.grams += item.quantity * v.grams_per_unit / 1000;
+        used[c.stock] += item.quantity * sp.planned;
+        sp.items.push_back(std::move(item));
+      }
+    }
+    plan.sizes.push_back(std::move(sp));
+  }
+  for (std::size_t k = 0; k < in.stock.size(); ++k) {
+    plan.stock.push_back(
+        {in.stock[k].vegetable.id, in.stock[k].available, used[k], in.stock[k].vegetable.price});
+  }
+  return plan;
+}
+
+} // namespace
+
+Plan compose_plan(const PlanInput& in) {
+  const auto started = std::chrono::steady_clock::now();
+  const Deadline deadline(in.settings.time_limit_s);
+  std::vector<int> demand;
+  for (const auto& s : in.sizes) {
+    demand.push_back(s.baskets);
+  }
+  Plan plan;
+  plan.week = in.week;
+  if (std::all_of(demand.begin(), demand.end(), [](int n) { return n == 0; })) {
+    Model empty = build_model(in, demand, 0.0);
+    plan = make_plan(in, empty, std::vector<double>(empty.problem.variables(), 0.0));
+    plan.status = "nothing due";
+    return plan;
+  }
+  if (in.stock.empty()) {
+    throw Error(ExitCode::data,
+                fmt::format("the harvest forecast for {} is empty; run panier harvest import first",
+                            in.week.to_string()));
+  }
+  diagnose(in);
+
+  Model full = build_model(in, demand, 0.0);
+  auto fair = solve_fairness(full, deadline);
+  bool short_harvest =
+      !fair || fair->values[static_cast<std::size_t>(full.t)] < in.settings.min_value_ratio - 1e-9;
+  Model model = std::move(full);
+  if (short_harvest) {
+    const std::vector<int> counts = shortage_counts(in, deadline);
+    model = build_model(in, counts, in.settings.min_value_ratio);
+    fair = solve_fairness(model, deadline);
+    if (!fair) {
+      // Nothing reaches the minimum: no basket can be made this week, unless a size has no
+      // composition at all, which is an error in the configuration or the forecast.
+      diagnose_sizes(in, deadline);
+      model = build_model(in, std::vector<int>(demand.size(), 0), 0.0);
+      plan = make_plan(in, model, std::vector<double>(model.problem.variables(), 0.0));
+      plan.status = "short harvest";
+      plan.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      return plan;
+    }
+  }
+  const Solved best = solve_lexicographic(in, model, deadline, *fair);
+  plan = make_plan(in, model, best.values);
+  plan.status = !best.proven ? "time limit" : short_harvest ? "short harvest" : "optimal";
+  plan.gap = best.gap;
+  plan.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return plan;
+}
+
+std::vector<std::string> verify_plan(const Plan& plan, const PlanInput& in) {
+  std::vector<std::string> problems;
+  const PlanSettings& ps = in.settings;
+  std::map<std::string, Milli> used;
+  auto stock_of = [&](const std::string& id) -> const PlanInput::Stock* {
+    const auto it = std::find_if(in.stock.begin(), in.stock.end(),
+                                 [&](const PlanInput::Stock& s) { return s.vegetable.id == id; });
+    return it == in.stock.end() ? nullptr : &*it;
+  };
+  if (plan.sizes.size() != in.sizes.size()) {
+    problems.push_back("the plan does not have one entry per size");
+    return problems;
+  }
+  for (std::size_t s = 0; s < plan.sizes.size(); ++s) {
+    const SizePlan& sp = plan.sizes[s];
+    const BasketSize& size = in.sizes[s].size;
+    const std::string where = fmt::format("size {}", sp.size);
+    if (sp.due != in.sizes[s].baskets || sp.planned < 0 || sp.planned > sp.due) {
+      problems.push_back(where + ": planned baskets outside 0..due");
+    }
+    if (sp.planned == 0) {
+      continue;
+    }
+    const int count = static_cast<int>(sp.items.size());
+    if (count < size.min_items || count > size.max_items) {
+      problems.push_back(
+          fmt::format("{}: {} vegetables, not {} to {}", where, count, size.min_items, size.max_items));
+    }
+    int unfamiliar = 0;
+    std::int64_t value = 0;
+    std::set<std::string> seen;
+    for (const auto& item : sp.items) {
+      const auto* stock = stock_of(item.vegetable);
+      if (stock == nullptr) {
+        problems.push_back(fmt::format("{}: {} is not in the forecast", where, item.vegetable));
+        continue;
+      }
+      const Vegetable& v = stock->vegetable;
+      if (!seen.insert(item.vegetable).second) {
+        problems.push_back(fmt::format("{}: {} appears twice", where, item.vegetable));
+      }
+      if (item.quantity % v.step != 0) {
+        problems.push_back(
+            fmt::format("{}: {} is not a whole number of portion steps", where, item.vegetable));
+      }
+      if (item.quantity < v.min) {
+        problems.push_back(fmt::format("{}: {} is below its minimum portion", where, item.vegetable));
+      }
+      if (item.value_mc != v.price * item.quantity) {
+        problems.push_back(fmt::format("{}: {} has the wrong value", where, item.vegetable));
+      }
+      unfamiliar += v.unfamiliar ? 1 : 0;
+      value += item.value_mc;
+      used[item.vegetable] += item.quantity * sp.planned;
+    }
+    if (value != sp.value_mc) {
+      problems.push_back(where + ": the basket value is not the sum of its items");
+    }
+    if (unfamiliar > ps.max_unfamiliar) {
+      problems.push_back(
+          fmt::format("{}: {} unfamiliar vegetables, more than {}", where, unfamiliar, ps.max_unfamiliar));
+    }
+    const double reference_mc = static_cast<double>(size.value) * 1000.0;
+    if (static_cast<double>(value) > reference_mc * (1.0 + ps.value_tolerance) + 1.0) {
+      problems.push_back(where + ": value above the reference plus tolerance");
+    }
+    if (static_cast<double>(value) < reference_mc * ps.min_value_ratio - 1.0) {
+      problems.push_back(where + ": value below min_value_ratio of the reference");
+    }
+    for (const auto& item : sp.items) {
+      if (static_cast<double>(item.value_mc) > ps.max_item_share * static_cast<double>(value) + 1.0) {
+        problems.push_back(
+            fmt::format("{}: {} is more than max_item_share of the value", where, item.vegetable));
+      }
+    }
+  }
+  for (const auto& [id, quantity] : used) {
+    const auto* stock = stock_of(id);
+    if (stock != nullptr && quantity > stock->available) {
+      problems.push_back(fmt::format("{}: {} handed out, {} available", id, quantity, stock->available));
+    }
+  }
+  return problems;
+}
+
+PlanInput plan_input(Store& store, const Config& config, Week week) {
+  PlanInput in;
+  in.week = week;
+  in.settings = config.plan;
+  std::map<std::string, int> due;
+  for (const auto& e : due_baskets(store, config, week)) {
+    ++due[e.size];
+  }
+  for (const auto& size : config.sizes) {
+    in.sizes.push_back({size, due[size.id]});
+  }
+  std::map<std::string, Milli> available;
+  for (const auto& item : harvest_of(store, config, week)) {
+    available[item.vegetable] += item.quantity;
+  }
+  for (const auto& v : config.catalogue.vegetables) {
+    const auto it = available.find(v.id);
+    if (it != available.end() && it->second > 0) {
+      in.stock.push_back({v, it->second});
+    }
+  }
+  if (const auto previous = db::previous_plan_vegetables(store, week)) {
+    in.last_week = *previous;
+  }
+  return in;
+}
+
+void save_plan(Store& store, const Plan& plan, bool replace) {
+  store.write([&] {
+    if (db::allocated_baskets(store, plan.week) > 0) {
+      const std::string week = plan.week.to_string();
+      if (!replace) {
+        throw Error(ExitCode::data,
+                    fmt::format("baskets of {} were already allocated from its plan; plan it again "
+                                "with --replace, which removes the allocation, then run panier "
+                                "allocate --week {}",
+                                week, week));
+      }
+      if (db::recorded_pickups(store, plan.week) > 0) {
+        throw Error(
+            ExitCode::data,
+            fmt::format("pickups of {} are already recorded: its plan and allocation stay as they are",
+                        week));
+      }
+      db::delete_allocation(store, plan.week);
+    }
+    db::replace_plan(store, plan);
+  });
+}
+
+std::optional<Plan> load_plan(Store& store, Week week) { return db::read_plan(store, week); }
+
+} // namespace panier

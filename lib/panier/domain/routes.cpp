@@ -1,0 +1,227 @@
+#include "panier/domain/routes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "panier/core/csv.hpp"
+#include "panier/core/error.hpp"
+#include "panier/optim/routing.hpp"
+
+namespace panier {
+
+namespace {
+
+double tenth(double km) { return std::round(km * 10.0) / 10.0; }
+
+struct Drop {
+  std::string point;
+  std::size_t place = 0;
+  int baskets = 0;
+};
+
+} // namespace
+
+std::size_t Travel::index(std::string_view place) const {
+  return static_cast<std::size_t>(std::find(places.begin(), places.end(), place) - places.begin());
+}
+
+double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double earth_radius_km = 6371.0;
+  constexpr double radians = 3.14159265358979323846 / 180.0;
+  const double dlat = (lat2 - lat1) * radians;
+  const double dlon = (lon2 - lon1) * radians;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * radians) *
+                                                                 std::cos(lat2 * radians) *
+                                                                 std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2.0 * earth_radius_km * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+Travel load_travel(const Config& config) {
+  Travel t;
+  std::vector<std::pair<double, double>> where;
+  t.places.emplace_back(k_depot);
+  where.emplace_back(config.depot ? config.depot->lat : 0.0, config.depot ? config.depot->lon : 0.0);
+  for (const auto& p : config.points) {
+    t.places.push_back(p.id);
+    where.emplace_back(p.lat, p.lon);
+  }
+  const std::size_t n = t.places.size();
+  const auto& r = config.routing;
+  t.km.resize(n * n);
+  t.minutes.resize(n * n);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < n; ++j) {
+      const double km =
+          i == j ? 0.0
+                 : great_circle_km(where[i].first, where[i].second, where[j].first, where[j].second) *
+                       r.detour_factor;
+      t.km[i * n + j] = km;
+      t.minutes[i * n + j] = km / r.speed_kmh * 60.0;
+    }
+  }
+  if (r.matrix.empty()) {
+    return t;
+  }
+  static const CsvColumn k_columns[] = {{"from", true}, {"to", true}, {"km", true}, {"minutes", true}};
+  CsvReader reader(r.matrix);
+  reader.read_header(k_columns);
+  std::vector<char> given(n * n, 0);
+  struct Row {
+    std::size_t from, to;
+    double km, minutes;
+  };
+  std::vector<Row> rows;
+  Diagnostics problems;
+  while (reader.next()) {
+    const std::size_t from = t.index(reader.text(0));
+    const std::size_t to = t.index(reader.text(1));
+    for (std::size_t c : {std::size_t{0}, std::size_t{1}}) {
+      if ((c == 0 ? from : to) == n) {
+        problems.add(reader.where(
+            fmt::format("\"{}\" is neither \"depot\" nor a point of the configuration", reader.text(c))));
+      }
+    }
+    double km = 0;
+    double minutes = 0;
+    try {
+      km = static_cast<double>(reader.required_number(2, 3)) / 1000.0;
+      minutes = static_cast<double>(reader.required_number(3, 3)) / 1000.0;
+    } catch (const Error& e) {
+      for (const auto& message : e.messages()) {
+        problems.add(message);
+      }
+      continue;
+    }
+    if (km < 0 || minutes < 0) {
+      problems.add(reader.where("km and minutes must not be negative"));
+    }
+    if (from < n && to < n) {
+      if (given[from * n + to] != 0) {
+        problems.add(reader.where(fmt::format("{} to {} is given twice", reader.text(0), reader.text(1))));
+      }
+      given[from * n + to] = 1;
+      rows.push_back({from, to, km, minutes});
+    }
+  }
+  problems.throw_if_any(ExitCode::data);
+  for (const auto& row : rows) {
+    t.km[row.from * n + row.to] = row.km;
+    t.minutes[row.from * n + row.to] = row.minutes;
+    if (given[row.to * n + row.from] == 0) {
+      t.km[row.to * n + row.from] = row.km;
+      t.minutes[row.to * n + row.from] = row.minutes;
+    }
+  }
+  return t;
+}
+
+DeliveryRoutes plan_routes(const Config& config, const Travel& travel, Week week,
+                           const std::vector<std::pair<std::string, int>>& baskets, std::uint64_t seed) {
+  DeliveryRoutes out;
+  out.week = week;
+  int largest = 0;
+  for (const auto& van : config.vans) {
+    largest = std::max(largest, van.capacity);
+  }
+  // The routing problem: node 0 the garden, then one node per drop.
+  vrp::Instance instance;
+  std::vector<Drop> drops(1);
+  instance.nodes.push_back(vrp::Node{0, config.depot ? static_cast<double>(config.depot->open) : 0.0,
+                                     config.depot ? static_cast<double>(config.depot->close) : vrp::k_never,
+                                     0.0});
+  for (const auto& [point_id, count] : baskets) {
+    if (count <= 0) {
+      continue;
+    }
+    const Point* point = config.find_point(point_id);
+    if (point == nullptr || largest <= 0) {
+      out.unassigned.push_back({point_id, count, point != nullptr});
+      continue;
+    }
+    const int parts = (count + largest - 1) / largest;
+    for (int k = 0; k < parts; ++k) {
+      const int size = count / parts + (k < count % parts ? 1 : 0);
+      drops.push_back(Drop{point_id, travel.index(point_id), size});
+      instance.nodes.push_back(vrp::Node{size, static_cast<double>(point->open),
+                                         static_cast<double>(point->close),
+                                         static_cast<double>(point->service_min)});
+    }
+  }
+  for (const auto& van : config.vans) {
+    instance.vehicles.push_back(
+        vrp::Vehicle{van.capacity, static_cast<double>(van.start), static_cast<double>(van.end)});
+  }
+  const std::size_t n = drops.size();
+  instance.distance.resize(n * n);
+  instance.duration.resize(n * n);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < n; ++j) {
+      instance.distance[i * n + j] = travel.km_between(drops[i].place, drops[j].place);
+      instance.duration[i * n + j] = travel.minutes_between(drops[i].place, drops[j].place);
+    }
+  }
+  vrp::Options options;
+  options.seed = seed;
+  const vrp::Solution solution = vrp::solve(instance, options);
+  out.time_limit_reached = solution.time_limit_reached;
+
+  for (const auto& route : solution.routes) {
+    const vrp::Timetable t = vrp::timetable(instance, route);
+    VanRoute van;
+    van.van = config.vans[static_cast<std::size_t>(route.vehicle)].id;
+    van.leave = t.leave;
+    van.back = t.back;
+    van.baskets = t.load;
+    int load = t.load;
+    std::size_t previous = 0;
+    for (std::size_t k = 0; k < route.stops.size(); ++k) {
+      const Drop& drop = drops[static_cast<std::size_t>(route.stops[k])];
+      load -= drop.baskets;
+      // Two drops of one point in a row are one stop.
+      if (!van.stops.empty() && van.stops.back().point == drop.point && previous != 0 &&
+          drops[previous].place == drop.place) {
+        RouteStop& stop = van.stops.back();
+        stop.baskets += drop.baskets;
+        stop.load_after = load;
+        stop.departure = t.departure[k];
+      } else {
+        van.stops.push_back(RouteStop{drop.point, t.arrival[k], t.departure[k], drop.baskets, load,
+                                      tenth(instance.dist(static_cast<int>(previous), route.stops[k]))});
+      }
+      previous = static_cast<std::size_t>(route.stops[k]);
+    }
+    van.km_back = tenth(instance.dist(static_cast<int>(previous), 0));
+    out.vans.push_back(std::move(van));
+  }
+
+  // What no van could take, with why: out of reach in its window (even alone in a van), or no
+  // room left in the vans' loads and hours.
+  std::map<std::string, std::pair<int, bool>> unserved; // point -> baskets, reachable alone
+  std::vector<std::string> order;
+  for (int node : solution.unassigned) {
+    const Drop& drop = drops[static_cast<std::size_t>(node)];
+    bool alone = false;
+    for (int v = 0; v < static_cast<int>(instance.vehicles.size()) && !alone; ++v) {
+      vrp::Instance single = instance;
+      single.vehicles[static_cast<std::size_t>(v)].capacity =
+          std::max(instance.vehicles[static_cast<std::size_t>(v)].capacity, drop.baskets);
+      alone = vrp::timetable(single, vrp::Route{v, {node}}).feasible;
+    }
+    auto [it, fresh] = unserved.try_emplace(drop.point, 0, false);
+    if (fresh) {
+      order.push_back(drop.point);
+    }
+    it->second.first += drop.baskets;
+    it->second.second = it->second.second || alone;
+  }
+  for (const auto& point : order) {
+    const auto& [count, reachable] = unserved[point];
+    out.unassigned.push_back({point, count, reachable});
+  }
+  return out;
+}
+
+} // namespace panier

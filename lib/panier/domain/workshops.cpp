@@ -1,0 +1,116 @@
+#include "panier/domain/workshops.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "panier/core/csv.hpp"
+#include "panier/core/error.hpp"
+#include "panier/store/households.hpp"
+#include "panier/store/records.hpp"
+
+namespace panier {
+
+std::int64_t add_workshop(Store& store, const Config& config, const WorkshopInput& input) {
+  Diagnostics problems;
+  if (std::find(std::begin(k_workshop_themes), std::end(k_workshop_themes), input.theme) ==
+      std::end(k_workshop_themes)) {
+    problems.add(
+        fmt::format("unknown theme \"{}\" (one of: {})", input.theme, fmt::join(k_workshop_themes, ", ")));
+  }
+  for (const auto& id : input.vegetables) {
+    if (config.catalogue.find(id) == nullptr) {
+      problems.add(fmt::format("unknown vegetable \"{}\"", id));
+    }
+  }
+  if (input.capacity && *input.capacity <= 0) {
+    problems.add(fmt::format("capacity {} must be greater than 0", *input.capacity));
+  }
+  problems.throw_if_any(ExitCode::usage);
+  std::int64_t id = 0;
+  store.write([&] {
+    id = db::insert_workshop(store, {0, input.date.to_string(), input.theme, input.place, input.capacity,
+                                     fmt::format("{}", fmt::join(input.vegetables, ",")), 0, 0, 0});
+  });
+  return id;
+}
+
+AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& path) {
+  static const CsvColumn k_columns[] = {{"household", true}, {"adults", true}, {"children", true}};
+  struct Line {
+    long line;
+    std::string code;
+    int adults;
+    int children;
+    bool valid;
+  };
+  CsvReader reader(path);
+  reader.read_header(k_columns);
+  std::vector<Line> lines;
+  Diagnostics problems;
+  std::map<std::string, long> seen;
+  while (reader.next()) {
+    Line l{reader.line(), std::string(reader.text(0)), 0, 0, false};
+    try {
+      const auto adults = reader.required_number(1);
+      const auto children = reader.required_number(2);
+      if (adults < 0 || adults > 20 || children < 0 || children > 20 || adults + children == 0) {
+        reader.fail("adults and children must be 0 to 20, and at least one person");
+      }
+      l.adults = static_cast<int>(adults);
+      l.children = static_cast<int>(children);
+      const auto [it, fresh] = seen.emplace(l.code, l.line);
+      if (!fresh) {
+        reader.fail(fmt::format("household \"{}\" is already on line {}", l.code, it->second));
+      }
+      l.valid = true;
+    } catch (const Error& e) {
+      problems.add(e.messages().front());
+    }
+    lines.push_back(std::move(l));
+  }
+
+  // Unknown codes are listed with the other bad lines, so the file is checked in one go.
+  AttendResult result;
+  store.write([&] {
+    const auto workshop = db::find_workshop(store, id);
+    if (!workshop) {
+      throw Error(ExitCode::data, fmt::format("no workshop {} (see panier workshop list)", id));
+    }
+    db::HouseholdTables tables(store);
+    for (const auto& l : lines) {
+      if (!l.valid) {
+        continue;
+      }
+      const auto household = tables.find_household(l.code);
+      if (!household) {
+        problems.add(located(path, l.line, fmt::format("unknown household \"{}\"", l.code)));
+        continue;
+      }
+      if (db::put_attendance(store, id, household->id, l.adults, l.children)) {
+        ++result.updated;
+      } else {
+        ++result.added;
+      }
+      tables.touch(household->id, workshop->date);
+    }
+    problems.throw_if_any(ExitCode::data);
+    const auto after = db::find_workshop(store, id);
+    result.households = after->households;
+    result.persons = after->adults + after->children;
+    result.capacity = after->capacity;
+  });
+  return result;
+}
+
+std::vector<WorkshopSummary> list_workshops(Store& store) {
+  std::vector<WorkshopSummary> list;
+  for (const auto& w : db::workshops(store)) {
+    list.push_back(
+        {w.id, w.date, w.theme, w.place, w.capacity, w.households, w.adults, w.children, w.vegetables});
+  }
+  return list;
+}
+
+} // namespace panier

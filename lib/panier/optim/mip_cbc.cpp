@@ -1,0 +1,130 @@
+// The CBC backend of the MIP interface.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <string>
+
+#include <CbcModel.hpp>
+#include <CbcSolver.hpp>
+#include <CoinPackedMatrix.hpp>
+#include <OsiClpSolverInterface.hpp>
+#include <fmt/format.h>
+
+#include "panier/optim/mip.hpp"
+
+namespace panier {
+
+int MipProblem::add_variable(double lower, double upper, bool integer, double objective) {
+  m_lower.push_back(lower);
+  m_upper.push_back(upper);
+  m_integer.push_back(integer);
+  m_objective.push_back(objective);
+  return static_cast<int>(m_lower.size() - 1);
+}
+
+void MipProblem::add_row(std::vector<std::pair<int, double>> terms, double lower, double upper) {
+  m_rows.push_back({std::move(terms), lower, upper});
+}
+
+void MipProblem::set_objective(std::vector<double> coefficients, Sense sense) {
+  coefficients.resize(m_lower.size(), 0.0);
+  m_objective = std::move(coefficients);
+  m_sense = sense;
+}
+
+double MipResult::gap() const {
+  if (status == Status::optimal && std::fabs(bound - objective) <= 1e-9) {
+    return 0.0;
+  }
+  if (!has_solution()) {
+    return 1.0;
+  }
+  const double scale = std::max(1e-9, std::fabs(objective));
+  return std::fabs(bound - objective) / scale;
+}
+
+std::string_view status_name(MipResult::Status status) {
+  switch (status) {
+  case MipResult::Status::optimal: return "optimal";
+  case MipResult::Status::feasible: return "time limit";
+  case MipResult::Status::infeasible: return "infeasible";
+  case MipResult::Status::unknown: return "no solution";
+  }
+  return "unknown";
+}
+
+MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::vector<double>& start) {
+  const auto started = std::chrono::steady_clock::now();
+  const int columns = static_cast<int>(problem.variables());
+  CoinPackedMatrix matrix(false, 0, 0);
+  matrix.setDimensions(0, columns);
+  std::vector<double> row_lower;
+  std::vector<double> row_upper;
+  for (const auto& row : problem.row_list()) {
+    std::vector<int> indices;
+    std::vector<double> elements;
+    for (const auto& [index, coefficient] : row.terms) {
+      indices.push_back(index);
+      elements.push_back(coefficient);
+    }
+    matrix.appendRow(static_cast<int>(indices.size()), indices.data(), elements.data());
+    row_lower.push_back(row.lower);
+    row_upper.push_back(row.upper);
+  }
+  OsiClpSolverInterface solver;
+  solver.messageHandler()->setLogLevel(0);
+  solver.loadProblem(matrix, problem.lower().data(), problem.upper().data(), problem.objective().data(),
+                     row_lower.data(), row_upper.data());
+  for (int i = 0; i < columns; ++i) {
+    if (problem.integer()[static_cast<std::size_t>(i)]) {
+      solver.setInteger(i);
+    }
+  }
+  solver.setObjSense(problem.sense() == MipProblem::Sense::maximise ? -1.0 : 1.0);
+
+  CbcModel model(solver);
+  model.setLogLevel(0);
+  model.messageHandler()->setLogLevel(0);
+  if (static_cast<int>(start.size()) == columns) {
+    model.setBestSolution(start.data(), columns, 1e50, true);
+  }
+  CbcSolverUsefulData data;
+  data.noPrinting_ = true;
+  CbcMain0(model, data);
+  model.setLogLevel(0);
+  const std::string seconds = fmt::format("{:.3f}", std::max(0.01, time_limit_s));
+  const std::string gap = fmt::format("{:.9g}", std::max(1e-10, problem.absolute_gap()));
+  // CBC 2.10's preprocessing can crash mapping a solution back (CglPreProcess::postProcess), and
+  // neither it nor cutting planes made panier's models faster (scripts/bench plan): both off.
+  const char* preprocess = "off";
+  const char* argv[] = {"panier",        "-log",           "0",   "-slog",         "0",         "-seconds",
+                        seconds.c_str(), "-randomCbcSeed", "1",   "-allowableGap", gap.c_str(), "-preprocess",
+                        preprocess,      "-cuts",          "off", "-solve",        "-quit"};
+  CbcMain1(static_cast<int>(std::size(argv)), argv, model, nullptr, data);
+
+  MipResult result;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (model.bestSolution() != nullptr) {
+    result.values.assign(model.bestSolution(), model.bestSolution() + columns);
+    for (int i = 0; i < columns; ++i) {
+      if (problem.integer()[static_cast<std::size_t>(i)]) {
+        result.values[static_cast<std::size_t>(i)] = std::round(result.values[static_cast<std::size_t>(i)]);
+      }
+    }
+    double objective = 0.0;
+    for (int i = 0; i < columns; ++i) {
+      objective +=
+          problem.objective()[static_cast<std::size_t>(i)] * result.values[static_cast<std::size_t>(i)];
+    }
+    result.objective = objective;
+    result.bound = model.getBestPossibleObjValue();
+    result.status = model.isProvenOptimal() ? MipResult::Status::optimal : MipResult::Status::feasible;
+  } else if (model.isProvenInfeasible() || model.status() == 0) { // finished without a solution
+    result.status = MipResult::Status::infeasible;
+  } else {
+    result.status = MipResult::Status::unknown;
+  }
+  return result;
+}
+
+} // namespace panier

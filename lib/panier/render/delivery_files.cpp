@@ -1,0 +1,114 @@
+#include "panier/render/delivery_files.hpp"
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "panier/core/csv.hpp"
+#include "panier/core/error.hpp"
+#include "panier/core/output.hpp"
+#include "panier/render/routes_sheet.hpp"
+#include "panier/render/sheets.hpp"
+
+namespace panier::render {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string packing_csv(const DeliveryWeek& d, const Config& config) {
+  std::ostringstream text;
+  CsvWriter csv(text);
+  csv.row({"week", "point", "point_name", "size", "baskets"});
+  for (const auto& row : d.packing) {
+    const Point* point = config.find_point(row.point);
+    csv.row({d.week.to_string(), row.point, point != nullptr ? point->name : "", row.size,
+             fmt::format("{}", row.baskets)});
+  }
+  return text.str();
+}
+
+std::string composition_csv(const DeliveryWeek& d, const Config& config) {
+  std::ostringstream text;
+  CsvWriter csv(text);
+  csv.row({"week", "size", "vegetable", "name", "unit", "quantity_per_basket", "baskets", "total_quantity"});
+  for (const auto& row : d.composition) {
+    const Vegetable* v = config.catalogue.find(row.vegetable);
+    csv.row({d.week.to_string(), row.size, row.vegetable, v != nullptr ? v->name : row.vegetable,
+             std::string(unit_name(v != nullptr ? v->unit : Unit::kg)),
+             format_quantity(row.quantity_per_basket), fmt::format("{}", row.baskets),
+             format_quantity(row.quantity_per_basket * row.baskets)});
+  }
+  return text.str();
+}
+
+std::string changes_csv(const DeliveryWeek& d) {
+  std::ostringstream text;
+  CsvWriter csv(text);
+  csv.row({"week", "point", "household", "change", "detail"});
+  for (const auto& row : d.changes) {
+    csv.row({d.week.to_string(), row.point, row.household, row.change, row.detail});
+  }
+  return text.str();
+}
+
+// The sheet a point fills in: its households, what each pays, and a status column to fill in.
+std::string sheet_csv(const DeliveryWeek& d, const PointSheet& sheet) {
+  std::ostringstream text;
+  CsvWriter csv(text);
+  csv.row({"week", "point", "household", "name", "size", "amount_eur", "status"});
+  for (const auto& line : sheet.lines) {
+    csv.row({d.week.to_string(), sheet.point, line.household, line.name, line.size, format_money(line.amount),
+             ""});
+  }
+  return text.str();
+}
+
+} // namespace
+
+std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& config, const std::string& dir,
+                                        DeliverFiles files) {
+  std::error_code ec;
+  fs::create_directories(fs::path(dir) / "sheets", ec);
+  if (ec) {
+    throw Error(ExitCode::cant_create, fmt::format("{}: cannot create directory: {}", dir, ec.message()));
+  }
+  std::vector<std::string> written;
+  auto write = [&](const std::string& name, const std::string& text) {
+    write_atomically(fs::path(dir) / name, text);
+    written.push_back(name);
+  };
+  if (files.csv) {
+    write("packing.csv", packing_csv(d, config));
+    write("composition.csv", composition_csv(d, config));
+    write("changes.csv", changes_csv(d));
+    std::set<std::string> with_sheet;
+    for (const auto& sheet : d.sheets) {
+      write("sheets/" + sheet.point + ".csv", sheet_csv(d, sheet));
+      with_sheet.insert(sheet.point);
+    }
+    for (const auto& point : config.points) {
+      if (!with_sheet.contains(point.id)) {
+        fs::remove(fs::path(dir) / "sheets" / (point.id + ".csv"), ec);
+      }
+    }
+  }
+  if (files.html) {
+    write("sheets.html", sheets_html(d, config));
+  }
+  if (d.routes && files.csv) {
+    write("routes.csv", routes_csv(*d.routes));
+  }
+  if (d.routes && files.html) {
+    write("routes.html", routes_html(*d.routes, config, d.date));
+  }
+  if (!d.routes) {
+    fs::remove(fs::path(dir) / "routes.csv", ec);
+    fs::remove(fs::path(dir) / "routes.html", ec);
+  }
+  return written;
+}
+
+} // namespace panier::render

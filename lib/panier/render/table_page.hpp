@@ -1,0 +1,13 @@
+// A report table as a self-contained printable page (every report kind but impact, which has its
+// own page).
+#pragma once
+
+#include <string>
+
+#include "panier/core/table.hpp"
+
+namespace panier::render {
+
+std::string table_html(const Table& table, const std::string& title);
+
+} // namespace panier::render

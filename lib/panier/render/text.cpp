@@ -1,0 +1,171 @@
+#include "panier/render/text.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+namespace panier::render {
+
+namespace {
+
+struct Entry {
+  Word key;
+  std::string_view french;
+  std::string_view english;
+};
+
+// In the order of the enum (checked below), French then English.
+constexpr Entry k_words[] = {
+    {Word::sheet_title, "Feuille d'émargement", "Pickup sheet"},
+    {Word::opening_hours, "Ouverture", "Opening hours"},
+    {Word::delivery_on, "Livraison du", "Delivery on"},
+    {Word::household, "Foyer", "Household"},
+    {Word::name, "Nom", "Name"},
+    {Word::basket_size, "Panier", "Basket"},
+    {Word::to_pay, "À régler", "To pay"},
+    {Word::signature, "Signature", "Signature"},
+    {Word::basket, "panier", "basket"},
+    {Word::baskets, "paniers", "baskets"},
+    {Word::in_your_basket, "Cette semaine dans votre panier", "This week in your basket"},
+    {Word::vegetable, "Légume", "Vegetable"},
+    {Word::tips, "Astuces pour les légumes moins connus", "Tips for the less familiar vegetables"},
+    {Word::pieces, "pièce(s)", "piece(s)"},
+    {Word::bunches, "botte(s)", "bunch(es)"},
+    {Word::routes_title, "Tournées", "Routes"},
+    {Word::route, "Tournée", "Route"},
+    {Word::stops, "arrêts", "stops"},
+    {Word::leave, "départ", "leave"},
+    {Word::back, "retour", "back"},
+    {Word::place, "Lieu", "Place"},
+    {Word::arrive, "Arrivée", "Arrive"},
+    {Word::open, "Ouverture", "Open"},
+    {Word::baskets_to_drop, "Paniers à déposer", "Baskets to drop"},
+    {Word::left_on_board, "Reste à bord", "Left on board"},
+    {Word::garden, "Jardin", "Garden"},
+    {Word::unserved_points, "Points non desservis par les camionnettes", "Points no van serves"},
+    {Word::unserved_no_room, "plus de place ni de temps dans les camionnettes",
+     "no room left in the vans' loads or hours"},
+    {Word::unserved_out_of_reach,
+     "aucune camionnette ne peut y arriver pendant l'ouverture et rentrer à temps",
+     "no van can reach it within its opening hours and be back in time"},
+    {Word::impact_title, "bilan", "impact report"},
+    {Word::households, "foyers", "households"},
+    {Word::persons, "personnes", "persons"},
+    {Word::of_vegetables, "de légumes", "of vegetables"},
+    {Word::cooking_workshops, "ateliers cuisine", "cooking workshops"},
+    {Word::participants, "participants", "participants"},
+    {Word::year_in_figures, "L'année en chiffres", "The year in figures"},
+    {Word::baskets_per_week, "Paniers par semaine", "Baskets per week"},
+    {Word::collected_per_point, "Paniers retirés, par lieu", "Baskets collected, per point"},
+    {Word::no_pickup, "Aucun retrait enregistré.", "No pickup recorded."},
+    {Word::collection_rate, "Taux de retrait par lieu", "Collection rate per point"},
+    {Word::funding_per_funder_heading, "Financement, par financeur", "Funding, per funder"},
+    {Word::no_funding, "Aucun financement.", "No funding."},
+    {Word::funding_per_funder, "Financement par financeur", "Funding per funder"},
+};
+
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < std::size(k_words); ++i) {
+    if (static_cast<std::size_t>(k_words[i].key) != i) {
+      return false;
+    }
+  }
+  return static_cast<std::size_t>(Word::funding_per_funder) + 1 == std::size(k_words);
+}
+static_assert(in_enum_order(), "k_words must list every Word once, in the order of the enum");
+
+constexpr NumberFormat k_french_numbers{',', "\u202f", "", " €"};
+constexpr NumberFormat k_english_numbers{'.', ",", "€", ""};
+
+std::string with_decimal_mark(std::string plain, Language language) {
+  std::replace(plain.begin(), plain.end(), '.', number_format(language).decimal);
+  return plain;
+}
+
+} // namespace
+
+std::string_view word(Word key, Language language) {
+  const Entry& entry = k_words[static_cast<std::size_t>(key)];
+  return language == Language::fr ? entry.french : entry.english;
+}
+
+std::string_view baskets_word(std::int64_t count, Language language) {
+  return word(count == 1 ? Word::basket : Word::baskets, language);
+}
+
+const NumberFormat& number_format(Language language) {
+  return language == Language::fr ? k_french_numbers : k_english_numbers;
+}
+
+std::string grouped(std::int64_t value, Language language) {
+  const std::string digits = fmt::format("{}", value < 0 ? -value : value);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
+      out += number_format(language).thousands;
+    }
+    out += digits[i];
+  }
+  return (value < 0 ? "-" : "") + out;
+}
+
+std::string money_text(Cents cents, Language language) {
+  const NumberFormat& f = number_format(language);
+  const Cents whole = (cents < 0 ? -cents : cents) / 100;
+  const std::string sign = cents < 0 ? "-" : "";
+  return fmt::format("{}{}{}{}{:02}{}", sign, f.currency_before, grouped(whole, language), f.decimal,
+                     (cents < 0 ? -cents : cents) % 100, f.currency_after);
+}
+
+std::string euros_text(Cents cents, Language language) {
+  const NumberFormat& f = number_format(language);
+  const std::int64_t whole = (cents + 50) / 100;
+  return fmt::format("{}{}{}", f.currency_before, grouped(whole, language), f.currency_after);
+}
+
+std::string quantity_text(Milli quantity, Unit unit, Language language) {
+  const std::string number = with_decimal_mark(format_quantity(quantity), language);
+  switch (unit) {
+  case Unit::kg: return number + " kg";
+  case Unit::piece: return fmt::format("{} {}", number, word(Word::pieces, language));
+  case Unit::bunch: return fmt::format("{} {}", number, word(Word::bunches, language));
+  }
+  return number;
+}
+
+std::string long_date(Date date, Language language) {
+  static constexpr std::array<std::string_view, 7> french_days = {"lundi",    "mardi",  "mercredi", "jeudi",
+                                                                  "vendredi", "samedi", "dimanche"};
+  static constexpr std::array<std::string_view, 12> french_months = {
+      "janvier", "février", "mars",      "avril",   "mai",      "juin",
+      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  static constexpr std::array<std::string_view, 7> english_days = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  static constexpr std::array<std::string_view, 12> english_months = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  const bool french = language == Language::fr;
+  const auto day = static_cast<std::size_t>(date.weekday() - 1);
+  const auto month = static_cast<std::size_t>(date.month() - 1);
+  return fmt::format("{} {} {} {}", french ? french_days[day] : english_days[day], date.day(),
+                     french ? french_months[month] : english_months[month], date.year());
+}
+
+std::string time_text(int minutes) { return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60); }
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    default: out += c;
+    }
+  }
+  return out;
+}
+
+} // namespace panier::render

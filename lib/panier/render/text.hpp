@@ -1,0 +1,97 @@
+// The words and numbers of every printed page, in the organisation's language: one word table
+// (French and English side by side), one number and money format per language, dates and clock
+// times, and HTML escaping. Every renderer writes its text through these.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "panier/config/catalogue.hpp"
+#include "panier/config/config.hpp"
+#include "panier/core/money.hpp"
+#include "panier/core/week.hpp"
+
+namespace panier::render {
+
+// Every word or phrase a page prints. The table in text.cpp gives each its French and English.
+enum class Word {
+  // sign-in sheets
+  sheet_title,
+  opening_hours,
+  delivery_on,
+  household,
+  name,
+  basket_size,
+  to_pay,
+  signature,
+  basket,
+  baskets,
+  in_your_basket,
+  vegetable,
+  tips,
+  pieces,
+  bunches,
+  // drivers' sheets
+  routes_title,
+  route,
+  stops,
+  leave,
+  back,
+  place,
+  arrive,
+  open,
+  baskets_to_drop,
+  left_on_board,
+  garden,
+  unserved_points,
+  unserved_no_room,
+  unserved_out_of_reach,
+  // impact page
+  impact_title,
+  households,
+  persons,
+  of_vegetables,
+  cooking_workshops,
+  participants,
+  year_in_figures,
+  baskets_per_week,
+  collected_per_point,
+  no_pickup,
+  collection_rate,
+  funding_per_funder_heading,
+  no_funding,
+  funding_per_funder,
+};
+
+std::string_view word(Word word, Language language);
+
+// "panier" or "paniers" ("basket" or "baskets") after a count.
+std::string_view baskets_word(std::int64_t count, Language language);
+
+// How a language writes numbers: the decimal mark, the thousands separator and where the euro
+// sign goes. French: 2 600,50 € (narrow no-break space); English: €2,600.50.
+struct NumberFormat {
+  char decimal;
+  std::string_view thousands;
+  std::string_view currency_before;
+  std::string_view currency_after;
+};
+const NumberFormat& number_format(Language language);
+
+// An integer with thousands separated: "2 600" or "2,600".
+std::string grouped(std::int64_t value, Language language);
+// Cents with their decimals: "12,50 €" or "€12.50".
+std::string money_text(Cents cents, Language language);
+// Cents rounded to whole euros: "2 600 €" or "€2,600".
+std::string euros_text(Cents cents, Language language);
+// A quantity in thousandths of its unit, with the unit: "1,5 kg", "2 pièce(s)".
+std::string quantity_text(Milli quantity, Unit unit, Language language);
+// "jeudi 9 mars 2023" or "Thursday 9 March 2023".
+std::string long_date(Date date, Language language);
+// Minutes after midnight as "HH:MM".
+std::string time_text(int minutes);
+
+std::string html_escape(std::string_view text);
+
+} // namespace panier::render

@@ -1,0 +1,73 @@
+#include "panier/store/pickups.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace panier::db {
+
+std::map<std::int64_t, PickupRow> pickups_of(Store& store, Week week) {
+  std::map<std::int64_t, PickupRow> rows;
+  translate_sqlite_errors(store.path(), [&] {
+    SQLite::Statement q(
+        store.db(), "SELECT enrolment_id, status, paid_cents, method, outcome FROM pickup WHERE week = ?");
+    q.bind(1, week.to_string());
+    while (q.executeStep()) {
+      PickupRow r{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
+                  q.getColumn(3).getString(), q.getColumn(4).getString()};
+      rows.emplace(r.enrolment_id, std::move(r));
+    }
+  });
+  return rows;
+}
+
+void put_pickup(Store& store, Week week, const PickupRow& row, const PickupRow* earlier,
+                const std::string& today) {
+  translate_sqlite_errors(store.path(), [&] {
+    auto& db = store.db();
+    const std::string w = week.to_string();
+    if (earlier != nullptr) {
+      SQLite::Statement audit(
+          db, "INSERT INTO pickup_audit (week, enrolment_id, status, paid_cents, method, outcome, "
+              "replaced_on) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      audit.bind(1, w);
+      audit.bind(2, earlier->enrolment_id);
+      audit.bind(3, earlier->status);
+      audit.bind(4, earlier->paid_cents);
+      audit.bind(5, earlier->method);
+      audit.bind(6, earlier->outcome);
+      audit.bind(7, today);
+      audit.exec();
+    }
+    SQLite::Statement q(
+        db, "INSERT INTO pickup (week, enrolment_id, status, paid_cents, method, outcome) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (week, enrolment_id) DO UPDATE SET "
+            "status = excluded.status, paid_cents = excluded.paid_cents, method = excluded.method, "
+            "outcome = excluded.outcome");
+    q.bind(1, w);
+    q.bind(2, row.enrolment_id);
+    q.bind(3, row.status);
+    q.bind(4, row.paid_cents);
+    q.bind(5, row.method);
+    q.bind(6, row.outcome);
+    q.exec();
+  });
+}
+
+std::vector<BasketHistory> basket_history(Store& store) {
+  std::vector<BasketHistory> rows;
+  translate_sqlite_errors(store.path(), [&] {
+    SQLite::Statement q(store.db(),
+                        "SELECT a.household_id, h.code, a.scheme, a.week, a.contribution_cents, "
+                        "coalesce(p.status, ''), coalesce(p.paid_cents, 0) FROM allocation a "
+                        "JOIN household h ON h.id = a.household_id "
+                        "LEFT JOIN pickup p ON p.week = a.week AND p.enrolment_id = a.enrolment_id "
+                        "WHERE a.status = 'basket' ORDER BY a.week, h.code");
+    while (q.executeStep()) {
+      rows.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                      q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getString(),
+                      q.getColumn(6).getInt64()});
+    }
+  });
+  return rows;
+}
+
+} // namespace panier::db

@@ -1,0 +1,40 @@
+// Store module for pickups and their audit: the SQL behind the recording half of
+// lib/panier/deliver.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "panier/core/week.hpp"
+#include "panier/store/store.hpp"
+
+namespace panier::db {
+
+struct PickupRow {
+  std::int64_t enrolment_id = 0;
+  std::string status;
+  std::int64_t paid_cents = 0;
+  std::string method;
+  std::string outcome;
+  bool operator==(const PickupRow&) const = default;
+};
+
+std::map<std::int64_t, PickupRow> pickups_of(Store& store, Week week);
+// Inserts or updates; an update first copies the earlier row into pickup_audit (dated `today`).
+void put_pickup(Store& store, Week week, const PickupRow& row, const PickupRow* earlier,
+                const std::string& today);
+
+// Every allocated basket with its pickup (status empty when unrecorded), oldest week first.
+struct BasketHistory {
+  std::int64_t household_id = 0;
+  std::string household;
+  std::string scheme;
+  std::string week;
+  std::int64_t contribution_cents = 0;
+  std::string status;
+  std::int64_t paid_cents = 0;
+};
+std::vector<BasketHistory> basket_history(Store& store);
+
+} // namespace panier::db

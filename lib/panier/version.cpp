@@ -1,5 +1,0 @@
-#include "panier/version.hpp"
-
-namespace panier {
-std::string_view version() { return PANIER_VERSION; }
-} // namespace panier
