@@ -19,7 +19,7 @@ import tempfile
 # What each layer may include, directly or through the layers it links (ARCHITECTURE.md).
 MAY_INCLUDE = {
     "core": set(),
-    "config": {"core"},
+    "config": {"model", "core"},
     "model": {"core"},
     "store": {"model", "core"},
     "optim": set(),

@@ -139,7 +139,8 @@ void generate(Season& s) {
     }
   }
   import_harvest(store, harvest, false);
-  const char* statuses[] = {"collected", "collected", "collected", "proxy", "missed", "cancelled"};
+  const PickupStatus statuses[] = {PickupStatus::collected, PickupStatus::collected, PickupStatus::collected,
+                                   PickupStatus::proxy,     PickupStatus::missed,    PickupStatus::cancelled};
   for (const Week w : s.weeks) {
     save_plan(store, compose_plan(plan_input(store, s.config, w)), false);
     const AllocateOutcome outcome = allocate_week(store, s.config, w, false, false);
@@ -153,7 +154,7 @@ void generate(Season& s) {
       p.line = ++line;
       p.household = r.household;
       p.status = statuses[pick(6)];
-      p.paid = p.status == "collected" || p.status == "proxy" ? r.contribution - (pick(5) == 0 ? 50 : 0) : 0;
+      p.paid = counts_as_collected(p.status) ? r.contribution - (pick(5) == 0 ? 50 : 0) : 0;
       file.inputs.push_back(p);
     }
     record_pickups(store, s.config, w, file, false, k_today);

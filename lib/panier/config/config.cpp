@@ -414,7 +414,7 @@ private:
     TableReader t(m_file, *table, "pickups");
     auto& p = m_config.pickups;
     if (auto v = t.integer("followup_after", false, 1, 52)) p.followup_after = static_cast<int>(*v);
-    if (auto v = t.choice("uncollected_outcome", false, {"donated", "redistributed", "processed", "lost"})) {
+    if (auto v = t.word<Outcome>("uncollected_outcome", false)) {
       p.uncollected_outcome = *v;
     }
     t.finish();

@@ -11,6 +11,7 @@
 #include "panier/config/catalogue.hpp"
 #include "panier/core/money.hpp"
 #include "panier/core/week.hpp"
+#include "panier/model/vocabulary.hpp"
 
 namespace panier {
 
@@ -124,8 +125,8 @@ struct Van {
 };
 
 struct PickupSettings {
-  int followup_after = 3;                      // consecutive missed pickups that flag a household
-  std::string uncollected_outcome = "donated"; // donated | redistributed | processed | lost
+  int followup_after = 3; // consecutive missed pickups that flag a household
+  Outcome uncollected_outcome = Outcome::donated;
 };
 
 struct RoutingSettings {

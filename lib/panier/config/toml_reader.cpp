@@ -98,6 +98,11 @@ std::optional<std::string> TableReader::string(std::string_view key, bool requir
 
 std::optional<std::string> TableReader::choice(std::string_view key, bool required,
                                                std::initializer_list<std::string_view> allowed) {
+  return choice(key, required, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+}
+
+std::optional<std::string> TableReader::choice(std::string_view key, bool required,
+                                               std::span<const std::string_view> allowed) {
   auto value = string(key, required);
   if (!value) {
     return std::nullopt;

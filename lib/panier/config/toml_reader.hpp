@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,7 @@
 
 #include "panier/core/error.hpp"
 #include "panier/core/money.hpp"
+#include "panier/core/vocabulary.hpp"
 
 namespace panier {
 
@@ -55,6 +57,13 @@ public:
   std::optional<std::string> string(std::string_view key, bool required);
   std::optional<std::string> choice(std::string_view key, bool required,
                                     std::initializer_list<std::string_view> allowed);
+  std::optional<std::string> choice(std::string_view key, bool required,
+                                    std::span<const std::string_view> allowed);
+  // A word of a vocabulary (core/vocabulary.hpp).
+  template <typename E> std::optional<E> word(std::string_view key, bool required) {
+    const auto value = choice(key, required, std::span<const std::string_view>(Vocabulary<E>::texts));
+    return value ? parse_word<E>(*value) : std::nullopt;
+  }
   std::optional<bool> boolean(std::string_view key);
   // A whole number in [min, max].
   std::optional<std::int64_t> integer(std::string_view key, bool required, std::int64_t min,

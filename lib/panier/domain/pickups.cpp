@@ -12,6 +12,182 @@
 
 namespace panier {
 
+namespace {
+
+// A column holding a vocabulary word: the value, nullopt when empty, or a problem located at the
+// reader's line.
+template <typename E>
+std::optional<E> word_column(const CsvReader& reader, std::size_t column, std::string_view name,
+                             std::vector<std::string>& problems) {
+  const std::string_view value = reader.text(column);
+  if (value.empty()) {
+    return std::nullopt;
+  }
+  const auto word = parse_word<E>(value);
+  if (!word) {
+    problems.push_back(
+        reader.where(fmt::format("column \"{}\": \"{}\" is not one of: {}", name, value, texts_joined<E>())));
+  }
+  return word;
+}
+
+// One line of the file, with the problems that are its own.
+PickupInput read_pickup_line(const CsvReader& reader, std::map<std::string, long>& seen,
+                             std::vector<std::string>& problems) {
+  PickupInput in;
+  in.line = reader.line();
+  in.household = reader.text(0);
+  if (in.household.empty()) {
+    problems.push_back(reader.where("column \"household\": missing value"));
+  } else if (const auto [it, fresh] = seen.emplace(in.household, in.line); !fresh) {
+    problems.push_back(
+        reader.where(fmt::format("household \"{}\" is already on line {}", in.household, it->second)));
+  }
+  const auto status = parse_word<PickupStatus>(reader.text(1));
+  if (!status) {
+    problems.push_back(reader.where(fmt::format("column \"status\": \"{}\" is not one of: {}", reader.text(1),
+                                                texts_joined<PickupStatus>())));
+  }
+  in.status = status.value_or(PickupStatus::collected);
+  try {
+    in.paid = reader.number(2, 2).value_or(0);
+    if (in.paid < 0) {
+      problems.push_back(reader.where(fmt::format("column \"paid_eur\": {} is negative", reader.text(2))));
+    }
+  } catch (const Error& e) {
+    problems.push_back(e.messages().front());
+  }
+  in.method = word_column<PaymentMethod>(reader, 3, "method", problems);
+  in.outcome = word_column<Outcome>(reader, 4, "outcome", problems);
+  if (in.outcome && status && counts_as_collected(*status)) {
+    problems.push_back(reader.where(
+        "column \"outcome\": says what became of an uncollected basket, not of a collected one"));
+  }
+  return in;
+}
+
+// Writes the file's pickups; the lines whose household has no basket that week are problems.
+void write_pickups(Store& store, const Config& config, Week week, const Allocation& allocation,
+                   const PickupFile& pickups, std::map<std::int64_t, db::PickupRow>& existing, Date today,
+                   RecordResult& result) {
+  std::map<std::string, const AllocationRow*> by_code;
+  for (const auto& r : allocation.rows) {
+    by_code[r.household] = &r;
+  }
+  Diagnostics problems;
+  for (const auto& message : pickups.problems) {
+    problems.add(message);
+  }
+  for (const auto& in : pickups.inputs) {
+    if (!in.valid) {
+      continue;
+    }
+    const auto it = by_code.find(in.household);
+    if (it == by_code.end()) {
+      problems.add(
+          located(pickups.path, in.line,
+                  fmt::format("household \"{}\" has no basket in {}", in.household, week.to_string())));
+      continue;
+    }
+    if (it->second->shortfall) {
+      problems.add(located(pickups.path, in.line,
+                           fmt::format("household \"{}\" went without in {} (shortfall): there is "
+                                       "no pickup to record",
+                                       in.household, week.to_string())));
+      continue;
+    }
+    db::PickupRow row{it->second->enrolment_id, in.status, in.paid, in.method, in.outcome};
+    if (uncollected(in.status) && !row.outcome) {
+      row.outcome = config.pickups.uncollected_outcome;
+    }
+    const auto old = existing.find(row.enrolment_id);
+    if (old != existing.end() && old->second == row) {
+      ++result.unchanged;
+      continue;
+    }
+    db::put_pickup(store, week, row, old != existing.end() ? &old->second : nullptr, today.to_string());
+    (old != existing.end() ? result.updated : result.added) += 1;
+    existing[row.enrolment_id] = row;
+  }
+  problems.throw_if_any(ExitCode::data);
+}
+
+// --rest missed: every basket still unrecorded is missed.
+void mark_rest_missed(Store& store, const Config& config, Week week, const Allocation& allocation,
+                      std::map<std::int64_t, db::PickupRow>& existing, Date today, RecordResult& result) {
+  for (const auto& r : allocation.rows) {
+    if (!r.shortfall && !existing.contains(r.enrolment_id)) {
+      db::PickupRow row{r.enrolment_id, PickupStatus::missed, 0, std::nullopt,
+                        config.pickups.uncollected_outcome};
+      db::put_pickup(store, week, row, nullptr, today.to_string());
+      existing[r.enrolment_id] = row;
+      ++result.rest;
+    }
+  }
+}
+
+// Per point, in configuration order: baskets, what was recorded, what is owed and was paid.
+std::vector<PointReconciliation> reconcile(const Config& config, const Allocation& allocation,
+                                           const std::map<std::int64_t, db::PickupRow>& existing) {
+  std::map<std::size_t, PointReconciliation> points;
+  for (const auto& r : allocation.rows) {
+    if (r.shortfall) {
+      continue;
+    }
+    PointReconciliation& p = points[rank_of(config.points, r.point)];
+    p.point = r.point;
+    ++p.baskets;
+    const auto pickup = existing.find(r.enrolment_id);
+    if (pickup == existing.end()) {
+      ++p.unrecorded;
+      continue;
+    }
+    const PickupStatus status = pickup->second.status;
+    const Scheme* scheme = config.find_scheme(r.scheme);
+    if (owed(status, scheme != nullptr && scheme->charge_missed)) {
+      p.expected += r.contribution;
+    }
+    switch (status) {
+    case PickupStatus::collected:
+    case PickupStatus::proxy: ++p.collected; break;
+    case PickupStatus::missed: ++p.missed; break;
+    case PickupStatus::cancelled: ++p.cancelled; break;
+    }
+    p.paid += pickup->second.paid_cents;
+  }
+  std::vector<PointReconciliation> list;
+  for (auto& [rank, p] : points) {
+    list.push_back(std::move(p));
+  }
+  return list;
+}
+
+// Households that have now missed followup_after pickups in a row.
+std::vector<std::pair<std::string, int>> to_follow_up(Store& store, const Config& config, Week week,
+                                                      const Allocation& allocation,
+                                                      const std::map<std::int64_t, db::PickupRow>& existing) {
+  std::map<std::string, std::vector<std::optional<PickupStatus>>> statuses; // code -> oldest first
+  for (const auto& h : db::basket_history(store)) {
+    if (h.week <= week.to_string()) {
+      statuses[h.household].push_back(h.status);
+    }
+  }
+  std::vector<std::pair<std::string, int>> followup;
+  for (const auto& r : allocation.rows) {
+    const auto pickup = existing.find(r.enrolment_id);
+    if (r.shortfall || pickup == existing.end() || pickup->second.status != PickupStatus::missed) {
+      continue;
+    }
+    const int in_a_row = missed_in_a_row(statuses[r.household]);
+    if (in_a_row >= config.pickups.followup_after) {
+      followup.emplace_back(r.household, in_a_row);
+    }
+  }
+  return followup;
+}
+
+} // namespace
+
 PickupFile read_pickups_csv(const std::string& path) {
   static const CsvColumn k_columns[] = {
       {"household", true}, {"status", true}, {"paid_eur", false}, {"method", false}, {"outcome", false}};
@@ -20,50 +196,11 @@ PickupFile read_pickups_csv(const std::string& path) {
   PickupFile file;
   file.path = path;
   std::map<std::string, long> seen;
-  auto one_of = [](std::string_view value, const auto& list) {
-    return std::find(std::begin(list), std::end(list), value) != std::end(list);
-  };
   while (reader.next()) {
-    PickupInput in;
-    in.line = reader.line();
-    in.household = reader.text(0);
-    in.status = reader.text(1);
-    in.method = reader.text(3);
-    in.outcome = reader.text(4);
-    std::vector<std::string> row;
-    if (in.household.empty()) {
-      row.push_back(reader.where("column \"household\": missing value"));
-    } else if (const auto [it, fresh] = seen.emplace(in.household, in.line); !fresh) {
-      row.push_back(
-          reader.where(fmt::format("household \"{}\" is already on line {}", in.household, it->second)));
-    }
-    if (!one_of(in.status, k_pickup_statuses)) {
-      row.push_back(reader.where(fmt::format("column \"status\": \"{}\" is not one of: {}", in.status,
-                                             fmt::join(k_pickup_statuses, ", "))));
-    }
-    try {
-      in.paid = reader.number(2, 2).value_or(0);
-      if (in.paid < 0) {
-        row.push_back(reader.where(fmt::format("column \"paid_eur\": {} is negative", reader.text(2))));
-      }
-    } catch (const Error& e) {
-      row.push_back(e.messages().front());
-    }
-    if (!in.method.empty() && !one_of(in.method, k_payment_methods)) {
-      row.push_back(reader.where(fmt::format("column \"method\": \"{}\" is not one of: {}", in.method,
-                                             fmt::join(k_payment_methods, ", "))));
-    }
-    if (!in.outcome.empty()) {
-      if (!one_of(in.outcome, k_outcomes)) {
-        row.push_back(reader.where(fmt::format("column \"outcome\": \"{}\" is not one of: {}", in.outcome,
-                                               fmt::join(k_outcomes, ", "))));
-      } else if (in.status == "collected" || in.status == "proxy") {
-        row.push_back(reader.where(
-            "column \"outcome\": says what became of an uncollected basket, not of a collected one"));
-      }
-    }
-    in.valid = row.empty();
-    for (auto& message : row) {
+    std::vector<std::string> problems;
+    PickupInput in = read_pickup_line(reader, seen, problems);
+    in.valid = problems.empty();
+    for (auto& message : problems) {
       file.problems.push_back(std::move(message));
     }
     file.inputs.push_back(std::move(in));
@@ -80,119 +217,24 @@ RecordResult record_pickups(Store& store, const Config& config, Week week, const
       throw Error(ExitCode::data, fmt::format("no allocation for {}; run panier allocate --week {}",
                                               week.to_string(), week.to_string()));
     }
-    std::map<std::string, const AllocationRow*> by_code;
-    for (const auto& r : allocation.rows) {
-      by_code[r.household] = &r;
-    }
     auto existing = db::pickups_of(store, week);
-    Diagnostics problems;
-    for (const auto& message : pickups.problems) {
-      problems.add(message);
-    }
-    const std::string& file = pickups.path;
-    const std::string on = today.to_string();
-    for (const auto& in : pickups.inputs) {
-      if (!in.valid) {
-        continue;
-      }
-      const auto it = by_code.find(in.household);
-      if (it == by_code.end()) {
-        problems.add(
-            located(file, in.line,
-                    fmt::format("household \"{}\" has no basket in {}", in.household, week.to_string())));
-        continue;
-      }
-      if (it->second->shortfall) {
-        problems.add(located(file, in.line,
-                             fmt::format("household \"{}\" went without in {} (shortfall): there is "
-                                         "no pickup to record",
-                                         in.household, week.to_string())));
-        continue;
-      }
-      db::PickupRow row{it->second->enrolment_id, in.status, in.paid, in.method, in.outcome};
-      if ((in.status == "missed" || in.status == "cancelled") && row.outcome.empty()) {
-        row.outcome = config.pickups.uncollected_outcome;
-      }
-      const auto old = existing.find(row.enrolment_id);
-      if (old != existing.end() && old->second == row) {
-        ++result.unchanged;
-        continue;
-      }
-      db::put_pickup(store, week, row, old != existing.end() ? &old->second : nullptr, on);
-      (old != existing.end() ? result.updated : result.added) += 1;
-      existing[row.enrolment_id] = row;
-    }
-    problems.throw_if_any(ExitCode::data);
+    write_pickups(store, config, week, allocation, pickups, existing, today, result);
     if (rest_missed) {
-      for (const auto& r : allocation.rows) {
-        if (!r.shortfall && !existing.contains(r.enrolment_id)) {
-          db::PickupRow row{r.enrolment_id, "missed", 0, "", config.pickups.uncollected_outcome};
-          db::put_pickup(store, week, row, nullptr, on);
-          existing[r.enrolment_id] = row;
-          ++result.rest;
-        }
-      }
+      mark_rest_missed(store, config, week, allocation, existing, today, result);
     }
-    // Reconciliation per point, in configuration order.
-    std::map<std::size_t, PointReconciliation> points;
-    for (const auto& r : allocation.rows) {
-      if (r.shortfall) {
-        continue;
-      }
-      PointReconciliation& p = points[rank_of(config.points, r.point)];
-      p.point = r.point;
-      ++p.baskets;
-      const auto pickup = existing.find(r.enrolment_id);
-      if (pickup == existing.end()) {
-        ++p.unrecorded;
-        continue;
-      }
-      const std::string& status = pickup->second.status;
-      const Scheme* scheme = config.find_scheme(r.scheme);
-      if (status == "collected" || status == "proxy") {
-        ++p.collected;
-        p.expected += r.contribution;
-      } else if (status == "missed") {
-        ++p.missed;
-        if (scheme != nullptr && scheme->charge_missed) {
-          p.expected += r.contribution;
-        }
-      } else {
-        ++p.cancelled;
-      }
-      p.paid += pickup->second.paid_cents;
-    }
-    for (auto& [rank, p] : points) {
-      result.points.push_back(std::move(p));
-    }
-    // Households that have now missed N pickups in a row.
-    std::map<std::string, std::vector<std::string>> statuses; // code -> statuses, oldest first
-    for (const auto& h : db::basket_history(store)) {
-      if (h.week <= week.to_string()) {
-        statuses[h.household].push_back(h.status);
-      }
-    }
-    for (const auto& r : allocation.rows) {
-      const auto pickup = existing.find(r.enrolment_id);
-      if (r.shortfall || pickup == existing.end() || pickup->second.status != "missed") {
-        continue;
-      }
-      const int in_a_row = missed_in_a_row(statuses[r.household]);
-      if (in_a_row >= config.pickups.followup_after) {
-        result.followup.emplace_back(r.household, in_a_row);
-      }
-    }
+    result.points = reconcile(config, allocation, existing);
+    result.followup = to_follow_up(store, config, week, allocation, existing);
   });
   return result;
 }
 
-int missed_in_a_row(const std::vector<std::string>& statuses) {
+int missed_in_a_row(const std::vector<std::optional<PickupStatus>>& statuses) {
   int missed = 0;
   for (auto it = statuses.rbegin(); it != statuses.rend(); ++it) {
-    if (it->empty()) {
+    if (!*it) {
       continue;
     }
-    if (*it != "missed") {
+    if (**it != PickupStatus::missed) {
       break;
     }
     ++missed;
@@ -203,14 +245,13 @@ int missed_in_a_row(const std::vector<std::string>& statuses) {
 std::vector<Balance> balances(Store& store, const Config& config) {
   std::map<std::string, Balance> by_code;
   for (const auto& h : db::basket_history(store)) {
-    if (h.status.empty()) {
+    if (!h.status) {
       continue;
     }
     Balance& b = by_code[h.household];
     b.household = h.household;
     const Scheme* scheme = config.find_scheme(h.scheme);
-    if (h.status == "collected" || h.status == "proxy" ||
-        (h.status == "missed" && scheme != nullptr && scheme->charge_missed)) {
+    if (owed(*h.status, scheme != nullptr && scheme->charge_missed)) {
       b.owed += h.contribution_cents;
     }
     b.paid += h.paid_cents;

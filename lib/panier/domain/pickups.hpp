@@ -3,6 +3,7 @@
 // and what each household owes.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,21 +11,18 @@
 #include "panier/config/config.hpp"
 #include "panier/core/money.hpp"
 #include "panier/core/week.hpp"
+#include "panier/model/vocabulary.hpp"
 #include "panier/store/store.hpp"
 
 namespace panier {
 
-inline constexpr std::string_view k_pickup_statuses[] = {"collected", "proxy", "missed", "cancelled"};
-inline constexpr std::string_view k_payment_methods[] = {"cash", "cheque", "card", "transfer"};
-inline constexpr std::string_view k_outcomes[] = {"donated", "redistributed", "processed", "lost"};
-
 struct PickupInput {
   long line = 0;
   std::string household;
-  std::string status;
+  PickupStatus status = PickupStatus::collected;
   Cents paid = 0;
-  std::string method;
-  std::string outcome;
+  std::optional<PaymentMethod> method;
+  std::optional<Outcome> outcome;
   bool valid = true; // false when the line has a problem of its own (listed in PickupFile)
 };
 
@@ -66,8 +64,8 @@ RecordResult record_pickups(Store& store, const Config& config, Week week, const
                             bool rest_missed, Date today);
 
 // How many pickups in a row were missed, counting back from the last recorded one: unrecorded
-// baskets ("") are skipped, any other status ends the run. `statuses` oldest first.
-int missed_in_a_row(const std::vector<std::string>& statuses);
+// baskets (nullopt) are skipped, any other status ends the run. `statuses` oldest first.
+int missed_in_a_row(const std::vector<std::optional<PickupStatus>>& statuses);
 
 struct Balance {
   std::string household;

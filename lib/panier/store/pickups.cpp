@@ -11,8 +11,11 @@ std::map<std::int64_t, PickupRow> pickups_of(Store& store, Week week) {
         store.db(), "SELECT enrolment_id, status, paid_cents, method, outcome FROM pickup WHERE week = ?");
     q.bind(1, week.to_string());
     while (q.executeStep()) {
-      PickupRow r{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
-                  q.getColumn(3).getString(), q.getColumn(4).getString()};
+      const std::string& path = store.path();
+      PickupRow r{q.getColumn(0).getInt64(), stored_word<PickupStatus>(path, q.getColumn(1).getText()),
+                  q.getColumn(2).getInt64(),
+                  stored_optional_word<PaymentMethod>(path, q.getColumn(3).getText()),
+                  stored_optional_word<Outcome>(path, q.getColumn(4).getText())};
       rows.emplace(r.enrolment_id, std::move(r));
     }
   });
@@ -30,10 +33,10 @@ void put_pickup(Store& store, Week week, const PickupRow& row, const PickupRow* 
               "replaced_on) VALUES (?, ?, ?, ?, ?, ?, ?)");
       audit.bind(1, w);
       audit.bind(2, earlier->enrolment_id);
-      audit.bind(3, earlier->status);
+      audit.bind(3, std::string(text(earlier->status)));
       audit.bind(4, earlier->paid_cents);
-      audit.bind(5, earlier->method);
-      audit.bind(6, earlier->outcome);
+      audit.bind(5, std::string(optional_text(earlier->method)));
+      audit.bind(6, std::string(optional_text(earlier->outcome)));
       audit.bind(7, today);
       audit.exec();
     }
@@ -44,10 +47,10 @@ void put_pickup(Store& store, Week week, const PickupRow& row, const PickupRow* 
             "outcome = excluded.outcome");
     q.bind(1, w);
     q.bind(2, row.enrolment_id);
-    q.bind(3, row.status);
+    q.bind(3, std::string(text(row.status)));
     q.bind(4, row.paid_cents);
-    q.bind(5, row.method);
-    q.bind(6, row.outcome);
+    q.bind(5, std::string(optional_text(row.method)));
+    q.bind(6, std::string(optional_text(row.outcome)));
     q.exec();
   });
 }
@@ -63,7 +66,8 @@ std::vector<BasketHistory> basket_history(Store& store) {
                         "WHERE a.status = 'basket' ORDER BY a.week, h.code");
     while (q.executeStep()) {
       rows.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                      q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getString(),
+                      q.getColumn(3).getString(), q.getColumn(4).getInt64(),
+                      stored_optional_word<PickupStatus>(store.path(), q.getColumn(5).getText()),
                       q.getColumn(6).getInt64()});
     }
   });

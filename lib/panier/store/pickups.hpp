@@ -3,20 +3,22 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "panier/core/week.hpp"
+#include "panier/model/vocabulary.hpp"
 #include "panier/store/store.hpp"
 
 namespace panier::db {
 
 struct PickupRow {
   std::int64_t enrolment_id = 0;
-  std::string status;
+  PickupStatus status = PickupStatus::collected;
   std::int64_t paid_cents = 0;
-  std::string method;
-  std::string outcome;
+  std::optional<PaymentMethod> method;
+  std::optional<Outcome> outcome;
   bool operator==(const PickupRow&) const = default;
 };
 
@@ -25,14 +27,14 @@ std::map<std::int64_t, PickupRow> pickups_of(Store& store, Week week);
 void put_pickup(Store& store, Week week, const PickupRow& row, const PickupRow* earlier,
                 const std::string& today);
 
-// Every allocated basket with its pickup (status empty when unrecorded), oldest week first.
+// Every allocated basket with its pickup (no status when unrecorded), oldest week first.
 struct BasketHistory {
   std::int64_t household_id = 0;
   std::string household;
   std::string scheme;
   std::string week;
   std::int64_t contribution_cents = 0;
-  std::string status;
+  std::optional<PickupStatus> status;
   std::int64_t paid_cents = 0;
 };
 std::vector<BasketHistory> basket_history(Store& store);

@@ -249,6 +249,13 @@ bool create_private_file(const std::string& path) {
 
 } // namespace
 
+void throw_unknown_word(const std::string& path, std::string_view word, const std::string& expected) {
+  throw Error(ExitCode::data,
+              fmt::format("{}: the database holds \"{}\" where one of {} is expected: it was not written "
+                          "by this panier",
+                          path, word, expected));
+}
+
 void translate_sqlite_errors(const std::string& path, const std::function<void()>& body) {
   try {
     body();

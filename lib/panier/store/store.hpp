@@ -5,8 +5,12 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "panier/core/vocabulary.hpp"
 
 namespace SQLite {
 class Database;
@@ -58,6 +62,28 @@ private:
   std::string m_path;
   std::unique_ptr<SQLite::Database> m_db;
 };
+
+[[noreturn]] void throw_unknown_word(const std::string& path, std::string_view word,
+                                     const std::string& expected);
+
+// A vocabulary word read back from the database; Error(data) naming the database when it is not
+// one of the vocabulary's (a database written by something else than panier).
+template <typename E> E stored_word(const std::string& path, std::string_view word) {
+  if (const auto value = parse_word<E>(word)) {
+    return *value;
+  }
+  throw_unknown_word(path, word, texts_joined<E>());
+}
+// The same for a word that may be empty (none given): nullopt when empty.
+template <typename E> std::optional<E> stored_optional_word(const std::string& path, std::string_view word) {
+  if (word.empty()) {
+    return std::nullopt;
+  }
+  return stored_word<E>(path, word);
+}
+template <typename E> std::string_view optional_text(const std::optional<E>& value) {
+  return value ? text(*value) : std::string_view{};
+}
 
 // Runs `body`, turning SQLite's exceptions into panier errors that name `path`.
 void translate_sqlite_errors(const std::string& path, const std::function<void()>& body);

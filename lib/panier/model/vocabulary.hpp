@@ -1,0 +1,97 @@
+// The vocabularies of panier's records, each an enum with its one table of texts (see
+// core/vocabulary.hpp): the store keeps these texts, the command line and the input files accept
+// them, messages list them. And the business rules that read them, each one named function.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+#include "panier/core/vocabulary.hpp"
+
+namespace panier {
+
+// What became of a basket at its point, as the point's staff record it.
+enum class PickupStatus { collected, proxy, missed, cancelled };
+template <> struct Vocabulary<PickupStatus> {
+  static constexpr std::array<std::string_view, 4> texts{"collected", "proxy", "missed", "cancelled"};
+};
+
+// How a household paid its share.
+enum class PaymentMethod { cash, cheque, card, transfer };
+template <> struct Vocabulary<PaymentMethod> {
+  static constexpr std::array<std::string_view, 4> texts{"cash", "cheque", "card", "transfer"};
+};
+
+// What became of a basket nobody collected.
+enum class Outcome { donated, redistributed, processed, lost };
+template <> struct Vocabulary<Outcome> {
+  static constexpr std::array<std::string_view, 4> texts{"donated", "redistributed", "processed", "lost"};
+};
+
+// An enrolment as the store keeps it: holding a place, over, or waiting for a place.
+enum class EnrolmentStatus { active, ended, waitlisted };
+template <> struct Vocabulary<EnrolmentStatus> {
+  static constexpr std::array<std::string_view, 3> texts{"active", "ended", "waitlisted"};
+};
+
+// An enrolment as seen in a given week: its stored status, or paused that week, or ended by
+// then; `due` in the list of baskets due that week.
+enum class WeekStatus { active, paused, ended, waitlisted, due };
+template <> struct Vocabulary<WeekStatus> {
+  static constexpr std::array<std::string_view, 5> texts{"active", "paused", "ended", "waitlisted", "due"};
+};
+
+// Why an enrolment ended before its last week.
+enum class ExitReason { end_of_rights, regular_basket, improved, moved, gave_up, missed_pickups, other };
+template <> struct Vocabulary<ExitReason> {
+  static constexpr std::array<std::string_view, 7> texts{
+      "end-of-rights", "regular-basket", "improved", "moved", "gave-up", "missed-pickups", "other"};
+};
+
+// How a week's plan was reached.
+enum class PlanStatus { optimal, time_limit, short_harvest, nothing_due, greedy };
+template <> struct Vocabulary<PlanStatus> {
+  static constexpr std::array<std::string_view, 5> texts{"optimal", "time limit", "short harvest",
+                                                         "nothing due", "greedy"};
+};
+
+// What changed for a household at a point since the previous delivery week.
+enum class ChangeKind { added, returning, paused, ended, size, moved_in, moved_out };
+template <> struct Vocabulary<ChangeKind> {
+  static constexpr std::array<std::string_view, 7> texts{"new",  "returning", "paused",   "ended",
+                                                         "size", "moved-in",  "moved-out"};
+};
+
+// The kinds of panier report.
+enum class ReportKind {
+  baskets,
+  funding,
+  produce,
+  pickups,
+  households,
+  workshops,
+  impact,
+  expiring,
+  followup
+};
+template <> struct Vocabulary<ReportKind> {
+  static constexpr std::array<std::string_view, 9> texts{"baskets", "funding",    "produce",
+                                                         "pickups", "households", "workshops",
+                                                         "impact",  "expiring",   "followup"};
+};
+
+// A basket collected by the household or by someone on its behalf.
+constexpr bool counts_as_collected(PickupStatus status) {
+  return status == PickupStatus::collected || status == PickupStatus::proxy;
+}
+
+// Nobody took the basket: it gets an outcome (donated, redistributed, ...).
+constexpr bool uncollected(PickupStatus status) { return !counts_as_collected(status); }
+
+// What the household owes for a basket: its share when collected, and when missed if its scheme
+// charges missed baskets; never for a cancelled one.
+constexpr bool owed(PickupStatus status, bool scheme_charges_missed) {
+  return counts_as_collected(status) || (status == PickupStatus::missed && scheme_charges_missed);
+}
+
+} // namespace panier
