@@ -18,7 +18,8 @@ std::optional<std::string> non_empty(const std::string& text) {
 Table enrolment_table(const std::vector<EnrolmentView>& views) {
   Table table({"household", "scheme", "size", "point", "start_week", "end_week", "tier", "status"});
   for (const auto& v : views) {
-    table.add({v.code, v.scheme, v.size, v.point, v.start.to_string(), v.end.to_string(), v.tier, v.status});
+    table.add({v.code, v.scheme, v.size, v.point, v.start.to_string(), v.end.to_string(), v.tier,
+               std::string(text(v.status))});
   }
   return table;
 }
@@ -142,7 +143,9 @@ void setup_household(CLI::App& app, Context& context) {
     auto o = std::make_shared<ListOptions>();
     cmd->add_option("--week", o->week, "List who is due a basket that week")->type_name("WEEK");
     cmd->add_option("--status", o->status, "Only enrolments with this status (as of this week)")
-        ->check(CLI::IsMember({"active", "paused", "ended", "waitlisted"}));
+        ->check(
+            CLI::IsMember({std::string(text(WeekStatus::active)), std::string(text(WeekStatus::paused)),
+                           std::string(text(WeekStatus::ended)), std::string(text(WeekStatus::waitlisted))}));
     cmd->add_option("--scheme", o->scheme, "Only this scheme");
     cmd->add_option("--point", o->point, "Only this distribution point");
     add_format_option(*cmd, o->format, "table");
@@ -160,7 +163,8 @@ void setup_household(CLI::App& app, Context& context) {
         });
       } else {
         views = list_enrolments(store, config, Week::containing(context.today()),
-                                {non_empty(o->status), non_empty(o->scheme), non_empty(o->point)});
+                                {o->status.empty() ? std::nullopt : parse_word<WeekStatus>(o->status),
+                                 non_empty(o->scheme), non_empty(o->point)});
       }
       render_table(enrolment_table(views), parse_format(o->format), context.out());
     });
@@ -193,8 +197,8 @@ void setup_household(CLI::App& app, Context& context) {
       Table enrolments(
           {"scheme", "size", "point", "start_week", "end_week", "tier", "status", "renewals", "exit_reason"});
       for (const auto& e : d.enrolments) {
-        enrolments.add({e.scheme, e.size, e.point, e.start.to_string(), e.end.to_string(), e.tier, e.status,
-                        fmt::format("{}", e.renewals), e.exit_reason});
+        enrolments.add({e.scheme, e.size, e.point, e.start.to_string(), e.end.to_string(), e.tier,
+                        std::string(text(e.status)), fmt::format("{}", e.renewals), e.exit_reason});
       }
       render_table(enrolments, Format::table, out);
       out << "\nsize and point from\n";

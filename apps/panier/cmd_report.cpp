@@ -42,9 +42,7 @@ void setup_report(CLI::App& app, Context& context) {
   };
   auto o = std::make_shared<Options>();
   std::string kinds;
-  for (auto k : k_report_kinds) {
-    kinds += (kinds.empty() ? "" : ", ") + std::string(k);
-  }
+  kinds = texts_joined<ReportKind>();
   app.add_option("KIND", o->kind, "The report: " + kinds)->required();
   app.add_option("--from", o->from, "First week (inclusive)")->type_name("WEEK");
   app.add_option("--to", o->to, "Last week (inclusive)")->type_name("WEEK");
@@ -71,7 +69,6 @@ void setup_report(CLI::App& app, Context& context) {
   app.callback([&context, o] {
     const Config& config = context.config();
     ReportRequest request;
-    request.kind = o->kind;
     if (o->year != 0 && (!o->from.empty() || !o->to.empty())) {
       throw Error(ExitCode::usage, "give --year or --from/--to, not both");
     }
@@ -91,6 +88,7 @@ void setup_report(CLI::App& app, Context& context) {
     request.min_cell = o->min_cell;
     request.within = o->within;
     request.today = Week::containing(context.today());
+    request.kind = parse_report_kind(o->kind);
     check_request(request, config);
 
     std::vector<Store> stores;
@@ -111,10 +109,11 @@ void setup_report(CLI::App& app, Context& context) {
     std::ostringstream text;
     std::ostream& out = o->output.empty() ? context.out() : text;
     if (o->format == "html") {
-      out << (request.kind == "impact"
+      out << (request.kind == ReportKind::impact
                   ? render::impact_html(impact_page(sites, config, request, with_site), config)
-                  : render::table_html(report_table(sites, config, request, with_site),
-                                       fmt::format("{} — {}", config.organisation.name, request.kind)));
+                  : render::table_html(
+                        report_table(sites, config, request, with_site),
+                        fmt::format("{} — {}", config.organisation.name, panier::text(request.kind))));
     } else {
       render_table(report_table(sites, config, request, with_site), parse_format(o->format), out);
     }

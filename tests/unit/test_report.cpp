@@ -193,7 +193,7 @@ std::int64_t sql_number(SQLite::Database& db, const std::string& sql) {
 Table report(Season& s, const std::string& kind, Period by = Period::none) {
   Store store = Store::open(s.db, OpenMode::read_only, 1);
   ReportRequest request;
-  request.kind = kind;
+  request.kind = parse_report_kind(kind);
   request.by = by;
   request.today = Week::containing(k_today);
   return report_table({Site{"", &store}}, s.config, request, false);

@@ -90,13 +90,13 @@ EnrolmentView enrolment_view(const HouseholdRow& h, const EnrolmentRow& e,
   v.exit_reason = e.exit_reason;
   v.adults = h.adults;
   v.children = h.children;
-  v.status = e.status;
-  if (e.status == "active") {
+  v.status = week_status(e.status);
+  if (e.status == EnrolmentStatus::active) {
     if (week > e.end) {
-      v.status = "ended";
+      v.status = WeekStatus::ended;
     } else if (std::any_of(pauses.begin(), pauses.end(),
                            [&](const WeekRange& p) { return p.contains(week); })) {
-      v.status = "paused";
+      v.status = WeekStatus::paused;
     }
   }
   return v;
@@ -177,7 +177,7 @@ private:
     }
     m_loaded = true;
     for (const auto& e : m_tables.enrolments()) {
-      if (e.status == "active") {
+      if (e.status == EnrolmentStatus::active) {
         add(e.scheme, {e.start, e.end}, 1);
       }
     }
@@ -490,17 +490,17 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
         const ChangeRow* base = changes.empty() ? nullptr : &changes.front();
         const bool same = e.end == *in.end && e.tier == in.tier && base != nullptr && base->size == in.size &&
                           base->point == in.point;
-        if (same || e.status == "ended") {
+        if (same || e.status == EnrolmentStatus::ended) {
           ++summary.enrolments_unchanged;
           continue;
         }
-        if (e.status == "active") {
+        if (e.status == EnrolmentStatus::active) {
           capacity.add(e.scheme, {e.start, e.end}, -1);
         }
         e.end = *in.end;
         e.tier = in.tier;
         tables.update_enrolment(e);
-        if (e.status == "active") {
+        if (e.status == EnrolmentStatus::active) {
           capacity.add(e.scheme, {e.start, e.end}, 1);
         }
         tables.put_change({e.id, base != nullptr ? base->from : e.start, in.size, in.point});
@@ -509,7 +509,8 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
       }
       const WeekRange range{in.start, *in.end};
       const auto overlapping = std::find_if(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
-        return e.scheme == in.scheme && e.status != "ended" && WeekRange{e.start, e.end}.overlaps(range);
+        return e.scheme == in.scheme && e.status != EnrolmentStatus::ended &&
+               WeekRange{e.start, e.end}.overlaps(range);
       });
       if (overlapping != enrolments.end()) {
         problems.add(where(
@@ -524,13 +525,13 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
       e.start = in.start;
       e.end = *in.end;
       e.tier = in.tier;
-      e.status = capacity.fits(in.scheme, range) ? "active" : "waitlisted";
+      e.status = capacity.fits(in.scheme, range) ? EnrolmentStatus::active : EnrolmentStatus::waitlisted;
       e.id = tables.insert_enrolment(e);
       tables.put_change({e.id, e.start, in.size, in.point});
       if (fresh != created.end()) {
         fresh->second.push_back(e);
       }
-      if (e.status == "active") {
+      if (e.status == EnrolmentStatus::active) {
         capacity.add(e.scheme, range, 1);
       } else {
         ++summary.waitlisted;
@@ -570,7 +571,7 @@ std::vector<EnrolmentWeek> enrolment_weeks(Store& store, const Config& config, W
   const Snapshot snapshot(store);
   std::vector<EnrolmentWeek> weeks;
   for (const auto& e : snapshot.enrolments) {
-    if (e.status == "waitlisted") {
+    if (e.status == EnrolmentStatus::waitlisted) {
       continue;
     }
     const Scheme& scheme = scheme_of(config, e.scheme);
@@ -595,7 +596,7 @@ std::vector<EnrolmentView> due_baskets(Store& store, const Config& config, Week 
   std::vector<EnrolmentView> due;
   for (auto& w : enrolment_weeks(store, config, week)) {
     if (w.eligibility == Eligibility::due) {
-      w.view.status = "due";
+      w.view.status = WeekStatus::due;
       due.push_back(std::move(w.view));
     }
   }
@@ -645,7 +646,7 @@ void pause_household(Store& store, const std::string& code, WeekRange range, Dat
     }
     const auto enrolments = tables.enrolments_of(h.id);
     if (std::none_of(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
-          return e.status != "ended" && WeekRange{e.start, e.end}.overlaps(range);
+          return e.status != EnrolmentStatus::ended && WeekRange{e.start, e.end}.overlaps(range);
         })) {
       throw Error(ExitCode::data, fmt::format("household \"{}\" has no enrolment between {} and {}", code,
                                               range.from.to_string(), range.to.to_string()));
@@ -666,12 +667,13 @@ ExitResult exit_household(Store& store, const Config& config, const std::string&
     HouseholdTables tables(store);
     const HouseholdRow h = find_household_or_fail(tables, code);
     auto candidates = tables.enrolments_of(h.id);
-    std::erase_if(candidates, [&](const EnrolmentRow& e) { return e.status == "ended" || e.end < week; });
+    std::erase_if(candidates,
+                  [&](const EnrolmentRow& e) { return e.status == EnrolmentStatus::ended || e.end < week; });
     EnrolmentRow e =
         pick_enrolment(candidates, code, scheme, "enrolment running in or after " + week.to_string());
-    const bool was_active = e.status == "active";
+    const bool was_active = e.status == EnrolmentStatus::active;
     e.end = week - 1;
-    e.status = "ended";
+    e.status = EnrolmentStatus::ended;
     e.exit_week = week;
     e.exit_reason = reason;
     tables.update_enrolment(e);
@@ -684,7 +686,7 @@ ExitResult exit_household(Store& store, const Config& config, const std::string&
     // The freed place goes to the longest-waiting household, from the exit week on.
     CapacityCounter capacity(config, tables);
     for (auto waiting : tables.enrolments()) {
-      if (waiting.scheme != e.scheme || waiting.status != "waitlisted") {
+      if (waiting.scheme != e.scheme || waiting.status != EnrolmentStatus::waitlisted) {
         continue;
       }
       const int length = waiting.end - waiting.start;
@@ -695,7 +697,7 @@ ExitResult exit_household(Store& store, const Config& config, const std::string&
       const auto changes = tables.changes_of(waiting.id);
       waiting.start = start;
       waiting.end = start + length;
-      waiting.status = "active";
+      waiting.status = EnrolmentStatus::active;
       tables.update_enrolment(waiting);
       if (!changes.empty() && changes.front().from < start) {
         tables.put_change({waiting.id, start, changes.front().size, changes.front().point});
@@ -718,7 +720,7 @@ RenewResult renew_household(Store& store, const Config& config, const std::strin
     HouseholdTables tables(store);
     const HouseholdRow h = find_household_or_fail(tables, code);
     auto candidates = tables.enrolments_of(h.id);
-    std::erase_if(candidates, [](const EnrolmentRow& e) { return e.status != "active"; });
+    std::erase_if(candidates, [](const EnrolmentRow& e) { return e.status != EnrolmentStatus::active; });
     // Of several enrolments in one scheme, the latest is the one to extend.
     std::map<std::string, EnrolmentRow> latest;
     for (const auto& e : candidates) {
@@ -766,7 +768,7 @@ void change_enrolment(Store& store, const Config& config, const std::string& cod
     const HouseholdRow h = find_household_or_fail(tables, code);
     auto candidates = tables.enrolments_of(h.id);
     std::erase_if(candidates, [&](const EnrolmentRow& e) {
-      return e.status != "active" || !WeekRange{e.start, e.end}.contains(week);
+      return e.status != EnrolmentStatus::active || !WeekRange{e.start, e.end}.contains(week);
     });
     const EnrolmentRow e =
         pick_enrolment(candidates, code, scheme, "active enrolment in " + week.to_string());

@@ -74,7 +74,7 @@ struct EnrolmentView {
   Week start;
   Week end;
   std::string tier;
-  std::string status; // active | paused | ended | waitlisted (as of the week)
+  WeekStatus status = WeekStatus::active; // as of the week
   int renewals = 0;
   std::string exit_reason;
   int adults = 0;
@@ -82,7 +82,7 @@ struct EnrolmentView {
 };
 
 struct ListFilter {
-  std::optional<std::string> status;
+  std::optional<WeekStatus> status;
   std::optional<std::string> scheme;
   std::optional<std::string> point;
 };

@@ -392,9 +392,9 @@ Table households_report(Store& store, const ReportRequest& request, const Range&
                     e.household,
                     e.scheme,
                     {e.household, e.scheme, g.size, g.point, e.commune, count(e.adults), count(e.children),
-                     e.start_week, e.end_week, e.status, count(g.baskets), count(g.collected),
-                     count(g.missed), format_money(g.contribution_cents), format_money(g.paid_cents),
-                     count(w != attended.end() ? w->second : 0)}});
+                     e.start_week, e.end_week, std::string(text(e.status)), count(g.baskets),
+                     count(g.collected), count(g.missed), format_money(g.contribution_cents),
+                     format_money(g.paid_cents), count(w != attended.end() ? w->second : 0)}});
   }
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     return std::tie(a.period, a.household, a.scheme) < std::tie(b.period, b.household, b.scheme);
@@ -589,15 +589,16 @@ Table followup_report(Store& store, const Config& config, const ReportRequest& r
   std::map<std::int64_t, Run> runs;
   db::pickup_history(store, until.to_string(), [&](const db::PickupHistory& h) {
     Run& r = runs[h.enrolment_id];
-    r.missed = h.status == "missed" ? r.missed + 1 : 0;
-    if (h.status == "collected" || h.status == "proxy") {
+    r.missed = h.status == PickupStatus::missed ? r.missed + 1 : 0;
+    if (counts_as_collected(h.status)) {
       r.last_collected = h.week;
     }
     r.point = h.point;
   });
   for (const auto& e : db::enrolment_facts(store)) {
     const auto it = runs.find(e.id);
-    if (e.status != "active" || it == runs.end() || (!request.scheme.empty() && e.scheme != request.scheme)) {
+    if (e.status != EnrolmentStatus::active || it == runs.end() ||
+        (!request.scheme.empty() && e.scheme != request.scheme)) {
       continue;
     }
     const Run& r = it->second;
@@ -610,21 +611,25 @@ Table followup_report(Store& store, const Config& config, const ReportRequest& r
 }
 
 Table one_site(Store& store, const Config& config, const ReportRequest& request) {
-  if (request.kind == "expiring") {
+  if (request.kind == ReportKind::expiring) {
     return expiring_report(store, config, request);
   }
-  if (request.kind == "followup") {
+  if (request.kind == ReportKind::followup) {
     return followup_report(store, config, request);
   }
   const Range range = resolve_range(store, request);
-  if (request.kind == "baskets") return baskets_report(store, request, range);
-  if (request.kind == "funding") return funding_report(store, config, request, range);
-  if (request.kind == "produce") return produce_report(store, config, request, range);
-  if (request.kind == "pickups") return pickups_report(store, config, request, range);
-  if (request.kind == "households") return households_report(store, request, range);
-  if (request.kind == "workshops") return workshops_report(store, request, range);
-  if (request.kind == "impact") return impact_report(store, config, request, range);
-  throw Error(ExitCode::usage, fmt::format("unknown report \"{}\"", request.kind));
+  switch (request.kind) {
+  case ReportKind::baskets: return baskets_report(store, request, range);
+  case ReportKind::funding: return funding_report(store, config, request, range);
+  case ReportKind::produce: return produce_report(store, config, request, range);
+  case ReportKind::pickups: return pickups_report(store, config, request, range);
+  case ReportKind::households: return households_report(store, request, range);
+  case ReportKind::workshops: return workshops_report(store, request, range);
+  case ReportKind::impact: return impact_report(store, config, request, range);
+  case ReportKind::expiring:
+  case ReportKind::followup: break;
+  }
+  return {};
 }
 
 } // namespace
@@ -649,27 +654,27 @@ std::string period_label(Week week, Period period) {
   return {};
 }
 
+ReportKind parse_report_kind(std::string_view text) {
+  if (const auto kind = parse_word<ReportKind>(text)) {
+    return *kind;
+  }
+  throw Error(ExitCode::usage, fmt::format("unknown report \"{}\" ({})", text, texts_joined<ReportKind>()));
+}
+
 void check_request(const ReportRequest& request, const Config& config) {
-  if (std::find(std::begin(k_report_kinds), std::end(k_report_kinds), request.kind) ==
-      std::end(k_report_kinds)) {
-    throw Error(ExitCode::usage,
-                fmt::format("unknown report \"{}\" (baskets, funding, produce, pickups, households, "
-                            "workshops, impact, expiring, followup)",
-                            request.kind));
+  const bool relative = request.kind == ReportKind::expiring || request.kind == ReportKind::followup;
+  if (request.by != Period::none && (relative || request.kind == ReportKind::impact)) {
+    throw Error(ExitCode::usage, fmt::format("--by does not apply to the {} report", text(request.kind)));
   }
-  const bool relative = request.kind == "expiring" || request.kind == "followup";
-  if (request.by != Period::none && (relative || request.kind == "impact")) {
-    throw Error(ExitCode::usage, fmt::format("--by does not apply to the {} report", request.kind));
-  }
-  if (request.kind == "expiring" && (request.from || request.to)) {
+  if (request.kind == ReportKind::expiring && (request.from || request.to)) {
     throw Error(ExitCode::usage,
                 "the expiring report counts from this week: use --within, not --from/--to/--year");
   }
-  if (request.kind == "followup" && request.from) {
+  if (request.kind == ReportKind::followup && request.from) {
     throw Error(ExitCode::usage,
                 "the followup report looks back from --to (default this week): --from does not apply");
   }
-  if (request.kind == "workshops" && (!request.scheme.empty() || !request.point.empty())) {
+  if (request.kind == ReportKind::workshops && (!request.scheme.empty() || !request.point.empty())) {
     throw Error(ExitCode::usage, "--scheme and --point do not apply to the workshops report");
   }
   if (request.from && request.to && request.from->ordinal() > request.to->ordinal()) {

@@ -12,12 +12,13 @@
 #include "panier/core/table.hpp"
 #include "panier/core/week.hpp"
 #include "panier/model/impact.hpp"
+#include "panier/model/vocabulary.hpp"
 #include "panier/store/store.hpp"
 
 namespace panier {
 
-inline constexpr std::string_view k_report_kinds[] = {
-    "baskets", "funding", "produce", "pickups", "households", "workshops", "impact", "expiring", "followup"};
+// The report a KIND argument names; Error(usage) listing the kinds when it names none.
+ReportKind parse_report_kind(std::string_view text);
 
 enum class Period { none, week, month, quarter, year };
 
@@ -29,7 +30,7 @@ Period parse_period(std::string_view text);
 std::string period_label(Week week, Period period);
 
 struct ReportRequest {
-  std::string kind;
+  ReportKind kind = ReportKind::baskets;
   std::optional<Week> from; // inclusive; none: from the first allocated week
   std::optional<Week> to;   // inclusive; none: to the last
   Period by = Period::none;
@@ -40,7 +41,7 @@ struct ReportRequest {
   Week today;         // expiring and followup: the current week
 };
 
-// Error(usage) when an option does not apply to the kind, or the kind is unknown.
+// Error(usage) when an option does not apply to the kind.
 void check_request(const ReportRequest& request, const Config& config);
 
 struct Site {

@@ -41,6 +41,16 @@ template <> struct Vocabulary<WeekStatus> {
   static constexpr std::array<std::string_view, 5> texts{"active", "paused", "ended", "waitlisted", "due"};
 };
 
+// The stored status as a week sees it, before pauses and the end week are considered.
+constexpr WeekStatus week_status(EnrolmentStatus status) {
+  switch (status) {
+  case EnrolmentStatus::active: return WeekStatus::active;
+  case EnrolmentStatus::ended: return WeekStatus::ended;
+  case EnrolmentStatus::waitlisted: return WeekStatus::waitlisted;
+  }
+  return WeekStatus::active;
+}
+
 // Why an enrolment ended before its last week.
 enum class ExitReason { end_of_rights, regular_basket, improved, moved, gave_up, missed_pickups, other };
 template <> struct Vocabulary<ExitReason> {

@@ -33,7 +33,7 @@ HouseholdRow household_from(SQLite::Statement& q) {
   return row;
 }
 
-EnrolmentRow enrolment_from(SQLite::Statement& q) {
+EnrolmentRow enrolment_from(SQLite::Statement& q, const std::string& path) {
   EnrolmentRow row;
   row.id = q.getColumn(0).getInt64();
   row.household_id = q.getColumn(1).getInt64();
@@ -42,7 +42,7 @@ EnrolmentRow enrolment_from(SQLite::Statement& q) {
   row.start = week_of(q.getColumn(4));
   row.end = week_of(q.getColumn(5));
   row.tier = q.getColumn(6).getString();
-  row.status = q.getColumn(7).getString();
+  row.status = stored_word<EnrolmentStatus>(path, q.getColumn(7).getText());
   row.renewals = q.getColumn(8).getInt();
   if (!q.getColumn(9).isNull()) {
     row.exit_week = week_of(q.getColumn(9));
@@ -274,8 +274,10 @@ void HouseholdTables::anonymise(std::int64_t household_id, const std::string& ne
 
 std::vector<EnrolmentRow> HouseholdTables::enrolments() {
   std::vector<EnrolmentRow> rows;
-  translate_sqlite_errors(m_store.path(),
-                          [&] { rows = collect<EnrolmentRow>(m_statements->enrolments, enrolment_from); });
+  translate_sqlite_errors(m_store.path(), [&] {
+    rows = collect<EnrolmentRow>(m_statements->enrolments,
+                                 [&](SQLite::Statement& q) { return enrolment_from(q, m_store.path()); });
+  });
   return rows;
 }
 
@@ -283,7 +285,8 @@ std::vector<EnrolmentRow> HouseholdTables::enrolments_of(std::int64_t household_
   std::vector<EnrolmentRow> rows;
   translate_sqlite_errors(m_store.path(), [&] {
     m_statements->enrolments_of.bind(1, household_id);
-    rows = collect<EnrolmentRow>(m_statements->enrolments_of, enrolment_from);
+    rows = collect<EnrolmentRow>(m_statements->enrolments_of,
+                                 [&](SQLite::Statement& q) { return enrolment_from(q, m_store.path()); });
   });
   return rows;
 }
@@ -292,7 +295,7 @@ namespace {
 void bind_enrolment_state(SQLite::Statement& q, int first, const EnrolmentRow& row) {
   q.bind(first, row.end.to_string());
   q.bind(first + 1, row.tier);
-  q.bind(first + 2, row.status);
+  q.bind(first + 2, std::string(text(row.status)));
   q.bind(first + 3, row.renewals);
   if (row.exit_week) {
     q.bind(first + 4, row.exit_week->to_string());

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "panier/core/week.hpp"
+#include "panier/model/vocabulary.hpp"
 #include "panier/store/store.hpp"
 
 namespace panier::db {
@@ -41,7 +42,7 @@ struct EnrolmentRow {
   Week start;           // effective start (later for a household taken off the waiting list)
   Week end;             // inclusive
   std::string tier;
-  std::string status = "active"; // active | ended | waitlisted
+  EnrolmentStatus status = EnrolmentStatus::active;
   int renewals = 0;
   std::optional<Week> exit_week;
   std::string exit_reason;

@@ -297,7 +297,7 @@ std::vector<EnrolmentFacts> enrolment_facts(Store& store) {
       e.scheme = text(q, 3);
       e.start_week = text(q, 4);
       e.end_week = text(q, 5);
-      e.status = text(q, 6);
+      e.status = stored_word<EnrolmentStatus>(store.path(), text(q, 6));
       e.commune = text(q, 7);
       e.referrer = text(q, 8);
       e.renewals = number(q, 9);
@@ -360,7 +360,7 @@ void pickup_history(Store& store, const std::string& to,
       row.enrolment_id = number(q, 0);
       row.week = q.getColumn(1).getText();
       row.point = q.getColumn(2).getText();
-      row.status = q.getColumn(3).getText();
+      row.status = stored_word<PickupStatus>(store.path(), q.getColumn(3).getText());
       visit(row);
     }
   });

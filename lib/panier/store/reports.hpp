@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "panier/model/vocabulary.hpp"
 #include "panier/store/store.hpp"
 
 namespace panier::db {
@@ -95,7 +96,9 @@ std::vector<EnrolmentGroup> enrolment_groups(Store& store, const ReportFilter& f
 // Enrolments with their household's pseudonymous facts (never a name or phone).
 struct EnrolmentFacts {
   std::int64_t id = 0, household_id = 0;
-  std::string household, scheme, start_week, end_week, status, commune, referrer;
+  std::string household, scheme, start_week, end_week;
+  EnrolmentStatus status = EnrolmentStatus::active;
+  std::string commune, referrer;
   std::int64_t renewals = 0, adults = 0, children = 0;
 };
 // Every enrolment, by household code.
@@ -133,7 +136,8 @@ std::vector<AttendanceFacts> attendance_facts(Store& store);
 // one at a time to `visit` (the history is not held in memory).
 struct PickupHistory {
   std::int64_t enrolment_id = 0;
-  std::string week, point, status;
+  std::string week, point;
+  PickupStatus status = PickupStatus::collected;
 };
 void pickup_history(Store& store, const std::string& to,
                     const std::function<void(const PickupHistory&)>& visit);
