@@ -247,9 +247,9 @@ void setup_household(CLI::App& app, Context& context) {
     auto o = std::make_shared<ExitOptions>();
     cmd->add_option("CODE", o->code, "Household code")->required();
     cmd->add_option("--week", o->week, "First week without a basket")->required()->type_name("WEEK");
-    cmd->add_option("--reason", o->reason,
-                    "end-of-rights, regular-basket, improved, moved, gave-up, missed-pickups or other")
-        ->required();
+    std::string reasons = texts_joined<ExitReason>();
+    reasons.replace(reasons.rfind(", "), 2, " or ");
+    cmd->add_option("--reason", o->reason, reasons)->required();
     cmd->add_option("--scheme", o->scheme, "The scheme, when the household has several enrolments");
     cmd->callback([&context, o] {
       const Config& config = context.config();

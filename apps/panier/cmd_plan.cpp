@@ -102,11 +102,12 @@ void render_text(const Plan& plan, const Config& config, std::ostream& out) {
     out << "  " << line << '\n';
   }
   out << fmt::format("  left over: {} EUR at reference prices\n", format_money(total));
-  if (plan.status == "time limit") {
+  if (plan.status == PlanStatus::time_limit) {
     out << fmt::format("\nsolver: time limit reached, gap {:.2f} %: the best plan found is used\n",
                        plan.gap * 100.0);
   } else {
-    out << fmt::format("\nsolver: {} (gap {:.2f} %, within tolerance)\n", plan.status, plan.gap * 100.0);
+    out << fmt::format("\nsolver: {} (gap {:.2f} %, within tolerance)\n", text(plan.status),
+                       plan.gap * 100.0);
   }
 }
 

@@ -177,9 +177,9 @@ int bench_plan() {
         const Fairness a = fairness(plan);
         const Fairness b = fairness(greedy);
         std::printf("%-5d %-5d %-6u %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f\n",
-                    vegetables, sizes, seed, plan.status.c_str(), plan.seconds, plan.gap * 100,
-                    plan.due() - plan.planned(), a.handed_out, a.min_ratio, a.max_ratio, b.handed_out,
-                    b.min_ratio, b.max_ratio);
+                    vegetables, sizes, seed, std::string(text(plan.status)).c_str(), plan.seconds,
+                    plan.gap * 100, plan.due() - plan.planned(), a.handed_out, a.min_ratio, a.max_ratio,
+                    b.handed_out, b.min_ratio, b.max_ratio);
       }
     }
   }
@@ -255,7 +255,7 @@ int main(int argc, char** argv) {
                                      static_cast<unsigned>(std::atoi(argv[4])) * 7919U +
                                          static_cast<unsigned>(std::atoi(argv[2])));
       const auto plan = panier::compose_plan(in);
-      std::printf("%s %.3f\n", plan.status.c_str(), plan.seconds);
+      std::printf("%s %.3f\n", std::string(text(plan.status)).c_str(), plan.seconds);
       return 0;
     }
     if (argc >= 4 && argc <= 6 && std::strcmp(argv[1], "routes") == 0) {

@@ -69,7 +69,7 @@ std::map<std::size_t, long> fill_size(const PlanInput& in, const BasketSize& siz
 Plan greedy_plan(const PlanInput& in) {
   Plan plan;
   plan.week = in.week;
-  plan.status = "greedy";
+  plan.status = PlanStatus::greedy;
   std::vector<Milli> remaining;
   for (const auto& s : in.stock) {
     remaining.push_back(s.available);

@@ -129,7 +129,7 @@ TEST_CASE("a small week by hand: every size reaches the same fraction, then the 
   // solver may stop at 10.95.
   CHECK(plan.sizes[0].value() >= 1095);
   CHECK(plan.sizes[0].value() <= 1100);
-  CHECK(plan.status == "optimal");
+  CHECK(plan.status == PlanStatus::optimal);
 }
 
 TEST_CASE("optimal against exhaustive search on tiny weeks") {
@@ -292,7 +292,7 @@ TEST_CASE("a short harvest makes as many baskets as reach the minimum, and says 
   in.stock = {{veg("carotte", 200, 500, 500), 25000}, {veg("poireau", 300, 500, 500), 16667}};
   const Plan plan = compose_plan(in);
   CHECK(verify_plan(plan, in).empty());
-  CHECK(plan.status == "short harvest");
+  CHECK(plan.status == PlanStatus::short_harvest);
   CHECK(plan.planned() < plan.due());
   CHECK(plan.planned() > 0);
   for (const auto& s : plan.sizes) {

@@ -118,31 +118,37 @@ DeliveryWeek compute_delivery(Store& store, const Config& config, Week week) {
     const std::string& code = e.view.code;
     if (due_now) {
       if (p == nullptr || (p->eligibility == Eligibility::outside_range && p->view.start > d.previous)) {
-        d.changes.push_back({e.view.point, code, "new", fmt::format("{} {}", e.view.scheme, e.view.size)});
+        d.changes.push_back(
+            {e.view.point, code, ChangeKind::added, fmt::format("{} {}", e.view.scheme, e.view.size)});
       } else if (p->eligibility == Eligibility::paused) {
-        d.changes.push_back({e.view.point, code, "returning", e.view.size});
+        d.changes.push_back({e.view.point, code, ChangeKind::returning, e.view.size});
       } else if (due_before) {
         if (p->view.point != e.view.point) {
-          d.changes.push_back({e.view.point, code, "moved-in", fmt::format("from {}", p->view.point)});
-          d.changes.push_back({p->view.point, code, "moved-out", fmt::format("to {}", e.view.point)});
+          d.changes.push_back(
+              {e.view.point, code, ChangeKind::moved_in, fmt::format("from {}", p->view.point)});
+          d.changes.push_back(
+              {p->view.point, code, ChangeKind::moved_out, fmt::format("to {}", e.view.point)});
         }
         if (p->view.size != e.view.size) {
           d.changes.push_back(
-              {e.view.point, code, "size", fmt::format("{} -> {}", p->view.size, e.view.size)});
+              {e.view.point, code, ChangeKind::size, fmt::format("{} -> {}", p->view.size, e.view.size)});
         }
       }
     } else if (due_before) {
       if (e.eligibility == Eligibility::outside_range) {
-        d.changes.push_back({p->view.point, code, "ended", e.view.exit_reason});
+        d.changes.push_back({p->view.point, code, ChangeKind::ended, e.view.exit_reason});
       } else if (e.eligibility == Eligibility::paused) {
-        d.changes.push_back({p->view.point, code, "paused", ""});
+        d.changes.push_back({p->view.point, code, ChangeKind::paused, ""});
       }
     }
   }
   std::stable_sort(d.changes.begin(), d.changes.end(), [&](const ChangeRow& a, const ChangeRow& b) {
     const auto ra = rank_of(config.points, a.point);
     const auto rb = rank_of(config.points, b.point);
-    return std::tie(ra, a.household, a.change) < std::tie(rb, b.household, b.change);
+    // By the change's text, as changes.csv is read.
+    const std::string_view ca = text(a.change);
+    const std::string_view cb = text(b.change);
+    return std::tie(ra, a.household, ca) < std::tie(rb, b.household, cb);
   });
   return d;
 }

@@ -658,9 +658,9 @@ void pause_household(Store& store, const std::string& code, WeekRange range, Dat
 
 ExitResult exit_household(Store& store, const Config& config, const std::string& code, Week week,
                           const std::string& reason, const std::optional<std::string>& scheme, Date today) {
-  if (std::find(std::begin(k_exit_reasons), std::end(k_exit_reasons), reason) == std::end(k_exit_reasons)) {
+  if (!parse_word<ExitReason>(reason)) {
     throw Error(ExitCode::usage,
-                fmt::format("unknown reason \"{}\" (one of: {})", reason, fmt::join(k_exit_reasons, ", ")));
+                fmt::format("unknown reason \"{}\" (one of: {})", reason, texts_joined<ExitReason>()));
   }
   ExitResult result;
   store.write([&] {

@@ -128,9 +128,6 @@ HouseholdDetails show_household(Store& store, const Config& config, const std::s
 // Records an absence; Error(data) when it overlaps an earlier one.
 void pause_household(Store& store, const std::string& code, WeekRange range, Date today);
 
-inline constexpr std::string_view k_exit_reasons[] = {"end-of-rights", "regular-basket", "improved", "moved",
-                                                      "gave-up",       "missed-pickups", "other"};
-
 struct ExitResult {
   std::string scheme;
   Week last_week;                      // the last week with a basket

@@ -388,7 +388,7 @@ Plan compose_plan(const PlanInput& in) {
   if (std::all_of(demand.begin(), demand.end(), [](int n) { return n == 0; })) {
     Model empty = build_model(in, demand, 0.0);
     plan = make_plan(in, empty, std::vector<double>(empty.problem.variables(), 0.0));
-    plan.status = "nothing due";
+    plan.status = PlanStatus::nothing_due;
     return plan;
   }
   if (in.stock.empty()) {
@@ -413,14 +413,16 @@ Plan compose_plan(const PlanInput& in) {
       diagnose_sizes(in, deadline);
       model = build_model(in, std::vector<int>(demand.size(), 0), 0.0);
       plan = make_plan(in, model, std::vector<double>(model.problem.variables(), 0.0));
-      plan.status = "short harvest";
+      plan.status = PlanStatus::short_harvest;
       plan.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       return plan;
     }
   }
   const Solved best = solve_lexicographic(in, model, deadline, *fair);
   plan = make_plan(in, model, best.values);
-  plan.status = !best.proven ? "time limit" : short_harvest ? "short harvest" : "optimal";
+  plan.status = !best.proven    ? PlanStatus::time_limit
+                : short_harvest ? PlanStatus::short_harvest
+                                : PlanStatus::optimal;
   plan.gap = best.gap;
   plan.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return plan;

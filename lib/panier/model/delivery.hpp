@@ -11,6 +11,7 @@
 #include "panier/core/money.hpp"
 #include "panier/core/week.hpp"
 #include "panier/model/routes.hpp"
+#include "panier/model/vocabulary.hpp"
 
 namespace panier {
 
@@ -43,7 +44,7 @@ struct CompositionRow {
 struct ChangeRow {
   std::string point;
   std::string household;
-  std::string change; // new, returning, paused, ended, size, moved-in, moved-out
+  ChangeKind change = ChangeKind::added;
   std::string detail;
 };
 

@@ -8,6 +8,7 @@
 
 #include "panier/core/money.hpp"
 #include "panier/core/week.hpp"
+#include "panier/model/vocabulary.hpp"
 
 namespace panier {
 
@@ -43,7 +44,7 @@ struct Plan {
   Week week;
   std::vector<SizePlan> sizes;
   std::vector<Leftover> stock; // every vegetable of the forecast
-  std::string status;          // optimal | time limit | short harvest ...
+  PlanStatus status = PlanStatus::optimal;
   double gap = 0.0;
   double seconds = 0.0;
 

@@ -49,7 +49,8 @@ std::string changes_csv(const DeliveryWeek& d) {
   CsvWriter csv(text);
   csv.row({"week", "point", "household", "change", "detail"});
   for (const auto& row : d.changes) {
-    csv.row({d.week.to_string(), row.point, row.household, row.change, row.detail});
+    csv.row(
+        {d.week.to_string(), row.point, row.household, std::string(panier::text(row.change)), row.detail});
   }
   return text.str();
 }

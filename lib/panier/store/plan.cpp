@@ -13,7 +13,7 @@ void replace_plan(Store& store, const Plan& plan) {
     remove.exec();
     SQLite::Statement head(db, "INSERT INTO plan (week, status, gap) VALUES (?, ?, ?)");
     head.bind(1, week);
-    head.bind(2, plan.status);
+    head.bind(2, std::string(text(plan.status)));
     head.bind(3, plan.gap);
     head.exec();
     SQLite::Statement size(
@@ -74,7 +74,7 @@ std::optional<Plan> read_plan(Store& store, Week week) {
     }
     Plan p;
     p.week = week;
-    p.status = head.getColumn(0).getString();
+    p.status = stored_word<PlanStatus>(store.path(), head.getColumn(0).getText());
     p.gap = head.getColumn(1).getDouble();
     SQLite::Statement sizes(db, "SELECT size, due, planned, reference_cents, value_mc, grams FROM plan_size "
                                 "WHERE week = ? ORDER BY position");
