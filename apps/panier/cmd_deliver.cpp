@@ -35,7 +35,7 @@ void setup_deliver(CLI::App& app, Context& context) {
   record->add_option("--week", r->week, "The week")->required()->type_name("WEEK");
   record->add_option("FILE", r->file, "CSV household,status,paid_eur,method,outcome");
   record->add_option("--rest", r->rest, "Mark every basket still unrecorded: missed")
-      ->check(CLI::IsMember({"missed"}))
+      ->check(CLI::IsMember({std::string(text(PickupStatus::missed))}))
       ->type_name("STATUS");
   record->callback([&context, r] {
     const Config& config = context.config();

@@ -162,7 +162,7 @@ void setup_household(CLI::App& app, Context& context) {
           return (!o->scheme.empty() && v.scheme != o->scheme) || (!o->point.empty() && v.point != o->point);
         });
       } else {
-        views = list_enrolments(store, config, Week::containing(context.today()),
+        views = list_enrolments(store, Week::containing(context.today()),
                                 {o->status.empty() ? std::nullopt : parse_word<WeekStatus>(o->status),
                                  non_empty(o->scheme), non_empty(o->point)});
       }
@@ -179,9 +179,8 @@ void setup_household(CLI::App& app, Context& context) {
     cmd->add_option("--week", *week, "Show sizes, points and status as of this week (default this)")
         ->type_name("WEEK");
     cmd->callback([&context, code, week] {
-      const Config& config = context.config();
       Store store = context.open_store(OpenMode::read_only);
-      const HouseholdDetails d = show_household(store, config, *code, context.week(*week));
+      const HouseholdDetails d = show_household(store, *code, context.week(*week));
       auto& out = context.out();
       Table facts({"field", "value"});
       facts.add({"household", d.code});

@@ -205,7 +205,7 @@ TEST_CASE("routing: tiny instances reach the exhaustive optimum, every route ver
     const bool windows = round % 4 != 0;
     const vrp::Instance in = random_instance(random, customers, vehicles, windows);
     const Exact exact = exhaustive(in);
-    const vrp::Solution s = vrp::solve(in, vrp::Options{static_cast<std::uint64_t>(round) + 1, 0, 10.0});
+    const vrp::Solution s = vrp::solve(in, vrp::Options{static_cast<std::uint64_t>(round) + 1, 0, 10.0, {}});
     CAPTURE(round);
     const double distance = verify(in, s);
     REQUIRE(customers - static_cast<int>(s.unassigned.size()) == exact.served);
@@ -221,7 +221,7 @@ TEST_CASE("routing: larger random instances stay feasible, and a seed gives one 
   std::mt19937 random(7);
   for (int round = 0; round < 6; ++round) {
     const vrp::Instance in = random_instance(random, 30 + 5 * round, 4 + round % 3, round % 2 == 0);
-    const vrp::Options options{3, 20000, 10.0};
+    const vrp::Options options{3, 20000, 10.0, {}};
     const vrp::Solution a = vrp::solve(in, options);
     verify(in, a);
     const vrp::Solution b = vrp::solve(in, options);

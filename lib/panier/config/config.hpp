@@ -172,7 +172,7 @@ template <typename T> std::size_t rank_of(const std::vector<T>& items, std::stri
 }
 
 // Loads and validates `path`. Throws Error(config) listing every problem found, or
-// Error(no_input) when the file does not exist. `datadir` holds the default catalogue.
+// Error(config) when the file does not exist. `datadir` holds the default catalogue.
 Config load_config(const std::string& path, const std::string& datadir);
 
 // Where the shipped catalogue lives: $PANIER_DATADIR, else the build's data directory.

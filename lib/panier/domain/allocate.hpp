@@ -1,6 +1,6 @@
 // panier allocate: one basket per enrolment due in a week, at its size and point, priced, its
 // subsidy split between funders within their budgets, and, when the plan is short, who goes
-// without decided by a recorded rotation (DESIGN.md §3).
+// without decided by a recorded rotation (panier-allocate(1)).
 #pragma once
 
 #include <map>

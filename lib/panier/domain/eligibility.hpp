@@ -1,4 +1,4 @@
-// The one eligibility rule (DESIGN.md §3.3), used by every command that asks who gets a basket.
+// The one eligibility rule (panier-household(1)), used by every command that asks who gets a basket.
 #pragma once
 
 #include <span>

@@ -548,9 +548,7 @@ ImportSummary import_households(Store& store, const Config& config, const std::v
   return summary;
 }
 
-std::vector<EnrolmentView> list_enrolments(Store& store, const Config& config, Week week,
-                                           const ListFilter& filter) {
-  (void)config;
+std::vector<EnrolmentView> list_enrolments(Store& store, Week week, const ListFilter& filter) {
   const Snapshot snapshot(store);
   std::vector<EnrolmentView> views;
   for (const auto& e : snapshot.enrolments) {
@@ -603,8 +601,7 @@ std::vector<EnrolmentView> due_baskets(Store& store, const Config& config, Week 
   return due;
 }
 
-HouseholdDetails show_household(Store& store, const Config& config, const std::string& code, Week week) {
-  (void)config;
+HouseholdDetails show_household(Store& store, const std::string& code, Week week) {
   HouseholdTables tables(store);
   const HouseholdRow h = find_household_or_fail(tables, code);
   HouseholdDetails d;

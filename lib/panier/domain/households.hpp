@@ -88,8 +88,7 @@ struct ListFilter {
 };
 
 // Every enrolment as of `week`, by household code then start week.
-std::vector<EnrolmentView> list_enrolments(Store& store, const Config& config, Week week,
-                                           const ListFilter& filter);
+std::vector<EnrolmentView> list_enrolments(Store& store, Week week, const ListFilter& filter);
 
 // The enrolments due a basket in `week` (the shared eligibility rule), by point then code.
 std::vector<EnrolmentView> due_baskets(Store& store, const Config& config, Week week);
@@ -123,7 +122,7 @@ struct HouseholdDetails {
 };
 
 // Error(data) when the code is unknown.
-HouseholdDetails show_household(Store& store, const Config& config, const std::string& code, Week week);
+HouseholdDetails show_household(Store& store, const std::string& code, Week week);
 
 // Records an absence; Error(data) when it overlaps an earlier one.
 void pause_household(Store& store, const std::string& code, WeekRange range, Date today);

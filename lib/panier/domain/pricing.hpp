@@ -1,4 +1,4 @@
-// The price rule (DESIGN.md §3.1): what a household pays for a basket and how the rest is split
+// The price rule (panier-allocate(1)): what a household pays for a basket and how the rest is split
 // between funders. Pure integer arithmetic on cents; depends on money only.
 #pragma once
 

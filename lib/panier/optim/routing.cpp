@@ -41,7 +41,8 @@ class Solver {
 public:
   Solver(const Instance& instance, const Options& options)
       : m_in(instance), m_n(instance.size()), m_vehicles(static_cast<int>(instance.vehicles.size())),
-        m_random(options.seed) {
+        m_tuning(options.tuning), m_random(options.seed) {
+    const Tuning& t = m_tuning;
     double longest = 0;
     double sum = 0;
     for (int i = 0; i < m_n; ++i) {
@@ -51,18 +52,20 @@ public:
       }
     }
     const double mean = m_n > 1 ? sum / (m_n * (m_n - 1)) : 1.0;
-    m_penalty = 4.0 * (m_n + m_vehicles + 1) * (longest + 1.0);
-    m_vehicle_cost = 1e-6 * (mean + 1e-3);
+    m_penalty = t.unserved_penalty * (m_n + m_vehicles + 1) * (longest + 1.0);
+    m_vehicle_cost = t.vehicle_cost * (mean + 1e-3);
     int demand = 0;
     for (const auto& node : m_in.nodes) {
       demand += node.demand;
     }
     m_overload_start = (mean + 1e-3) / std::max(1.0, static_cast<double>(demand) / std::max(1, m_n - 1));
-    m_t_start = 3.0 * mean;
-    m_t_end = 0.03 * mean;
+    m_t_start = t.start_temperature * mean;
+    m_t_end = t.end_temperature * mean;
     // Enough for the benchmarks' optima up to 30 nodes; bounded for large instances, so that the
     // iteration count (not the clock) ends the search and the answer stays the same.
-    m_iterations = options.iterations > 0 ? options.iterations : std::clamp(4000L * m_n, 20000L, 150000L);
+    m_iterations = options.iterations > 0
+                       ? options.iterations
+                       : std::clamp(t.iterations_per_node * m_n, t.min_iterations, t.max_iterations);
     m_time_limit = options.time_limit;
     // Neighbours of each node, nearest first (itself first).
     m_neighbours.resize(static_cast<std::size_t>(m_n));
@@ -94,21 +97,22 @@ public:
     Solution out;
     long it = 0;
     for (; it < m_iterations; ++it) {
-      if ((it & 127) == 0 && it > 0 &&
+      if (it % m_tuning.clock_every == 0 && it > 0 &&
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() > m_time_limit) {
         out.time_limit_reached = true;
         break;
       }
-      if (it % 50 == 0 && it > 0) {
-        m_overload_cost = current.overload > 0 ? m_overload_cost * 1.2
-                                               : std::max(m_overload_start / 100, m_overload_cost / 1.2);
+      if (it % m_tuning.overload_every == 0 && it > 0) {
+        m_overload_cost = current.overload > 0 ? m_overload_cost * m_tuning.overload_growth
+                                               : std::max(m_overload_start / m_tuning.overload_floor,
+                                                          m_overload_cost / m_tuning.overload_growth);
         current.cost = evaluate(current);
       }
       const double temperature =
           m_t_start *
           std::pow(m_t_end / m_t_start, static_cast<double>(it) / static_cast<double>(m_iterations));
       State candidate = current;
-      if (m_vehicles > 1 && m_random.unit() < 0.1) {
+      if (m_vehicles > 1 && m_random.unit() < m_tuning.swap_probability) {
         swap_vehicles(candidate);
       }
       ruin(candidate);
@@ -235,9 +239,11 @@ private:
     if (served == 0) {
       return;
     }
-    const double average_removed = std::min(10.0, std::max(2.0, 0.4 * (m_n - 1)));
-    const double string_max = std::min(10.0, static_cast<double>(served) / used);
-    const double strings_max = 4.0 * average_removed / (1.0 + string_max) - 1.0;
+    const Tuning& t = m_tuning;
+    const double average_removed =
+        std::min(t.removed_max, std::max(t.removed_min, t.removed_share * (m_n - 1)));
+    const double string_max = std::min(t.string_max, static_cast<double>(served) / used);
+    const double strings_max = t.strings_factor * average_removed / (1.0 + string_max) - 1.0;
     const int strings = static_cast<int>(1.0 + m_random.unit() * std::max(0.0, strings_max));
     std::vector<int> where(static_cast<std::size_t>(m_n), -1);
     for (int v = 0; v < m_vehicles; ++v) {
@@ -301,7 +307,7 @@ private:
     for (int v = 0; v < m_vehicles; ++v) {
       compute_slack(state.routes[static_cast<std::size_t>(v)], v, m_slack[static_cast<std::size_t>(v)]);
     }
-    constexpr double blink = 0.01;
+    const double blink = m_tuning.blink;
     for (int c : pending) {
       const Node& node = m_in.nodes[static_cast<std::size_t>(c)];
       double best = k_never;
@@ -356,6 +362,7 @@ private:
   const Instance& m_in;
   int m_n;
   int m_vehicles;
+  Tuning m_tuning;
   Random m_random;
   double m_penalty = 0;
   double m_vehicle_cost = 0;

@@ -58,10 +58,34 @@ struct Solution {
   bool time_limit_reached = false;
 };
 
+// The search's tuning, each a named knob (distances are relative to the instance's mean distance).
+// The defaults are what the benchmarks in scripts/bench routes were measured with.
+struct Tuning {
+  long iterations_per_node = 4000; // the iteration count: per node, then clamped to the two below
+  long min_iterations = 20000;
+  long max_iterations = 150000;
+  long clock_every = 128;         // iterations between two looks at the clock
+  double start_temperature = 3.0; // annealing temperature at the start, × the mean distance
+  double end_temperature = 0.03;  // and at the end (it falls geometrically in between)
+  double swap_probability = 0.1;  // chance that an iteration first swaps two vehicles' routes
+  long overload_every = 50;       // iterations between two updates of the overload price
+  double overload_growth = 1.2;   // the price is multiplied while overloaded, divided otherwise
+  double overload_floor = 100;    // never below its start divided by this
+  double vehicle_cost = 1e-6;     // the price of using one more vehicle, × the mean distance
+  double unserved_penalty = 4.0;  // the price of an unserved node, × (nodes + vehicles + 1) × longest leg
+  double removed_share = 0.4;     // customers removed by a ruin: this share of them, within the bounds below
+  double removed_min = 2.0;
+  double removed_max = 10.0;
+  double string_max = 10.0;    // the longest string of neighbours removed from one route
+  double strings_factor = 4.0; // how many strings a ruin removes, at most (see ruin())
+  double blink = 0.01;         // chance that an insertion position is skipped
+};
+
 struct Options {
   std::uint64_t seed = 1;
   long iterations = 0;      // 0: chosen from the instance size
   double time_limit = 30.0; // seconds; a safety net, reaching it makes the result timing-dependent
+  Tuning tuning;
 };
 
 // Checks the instance is well-formed (sizes, non-negative values); throws std::invalid_argument.
