@@ -1,5 +1,5 @@
 // Store module for allocations and what decides them (the rotation ledger, budgets spent,
-// pickups recorded): the SQL behind lib/panier/allocate.
+// pickups recorded): the SQL behind domain/allocate.
 #pragma once
 
 #include <map>

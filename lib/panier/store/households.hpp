@@ -1,5 +1,5 @@
 // Store module for households, identities, enrolments, size/point changes and pauses: the SQL
-// behind lib/panier/households. Rows are plain structs; weeks are parsed on the way out.
+// behind domain/households. Rows are plain structs; weeks are parsed on the way out.
 #pragma once
 
 #include <cstdint>

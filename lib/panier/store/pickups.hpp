@@ -1,5 +1,5 @@
 // Store module for pickups and their audit: the SQL behind the recording half of
-// lib/panier/deliver.
+// panier deliver, domain/pickups.
 #pragma once
 
 #include <map>

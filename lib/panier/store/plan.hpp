@@ -1,5 +1,5 @@
 // Store module for plans (and the count of baskets allocated from one): the SQL behind
-// lib/panier/plan.
+// domain/plan.
 #pragma once
 
 #include <optional>

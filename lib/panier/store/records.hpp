@@ -1,5 +1,5 @@
-// Store module for the harvest forecast and workshops: the SQL behind lib/panier/harvest and
-// lib/panier/workshops.
+// Store module for the harvest forecast and workshops: the SQL behind domain/harvest and
+// domain/workshops.
 #pragma once
 
 #include <cstdint>
