@@ -14,19 +14,84 @@
 
 namespace panier::cli {
 
-void setup_deliver(CLI::App& app, Context& context) {
-  struct Options {
-    std::string week, out, format;
-    bool no_routes = false;
-  };
-  auto o = std::make_shared<Options>();
-  o->format = "csv,html";
-  app.add_option("--week", o->week, "The week to deliver")->type_name("WEEK");
-  app.add_option("--out", o->out, "Directory for the files (created if needed)")->type_name("DIR");
-  app.add_option("--format", o->format, "Which files: csv, html or csv,html (default)")->type_name("LIST");
-  app.add_flag("--no-routes", o->no_routes, "Do not plan the vans' routes (routes.csv, routes.html)");
-  app.require_subcommand(0, 1);
+namespace {
 
+struct DeliverOptions {
+  std::string week, out, format = "csv,html";
+  bool no_routes = false;
+};
+
+render::DeliverFiles files_of(const std::string& format) {
+  render::DeliverFiles files{false, false};
+  std::stringstream list(format);
+  for (std::string item; std::getline(list, item, ',');) {
+    if (item == "csv") {
+      files.csv = true;
+    } else if (item == "html") {
+      files.html = true;
+    } else {
+      throw Error(ExitCode::usage, fmt::format("--format: \"{}\" is not csv or html", item));
+    }
+  }
+  return files;
+}
+
+// The summary an operator reads: baskets, points, changes, each van's round, the files written.
+void print_delivery(Context& context, const DeliveryWeek& delivery, const std::string& dir,
+                    const std::vector<std::string>& written) {
+  auto& out = context.out();
+  out << fmt::format("{}: {} baskets to {} points, delivered {}; {} change{} since {}\n",
+                     delivery.week.to_string(), delivery.baskets(), delivery.sheets.size(),
+                     delivery.date.to_string(), delivery.changes.size(),
+                     delivery.changes.size() == 1 ? "" : "s", delivery.previous.to_string());
+  if (delivery.routes) {
+    for (const auto& van : delivery.routes->vans) {
+      const int leave = static_cast<int>(std::lround(van.leave));
+      const int back = static_cast<int>(std::lround(van.back));
+      out << fmt::format("  {}: {} stop{}, {} baskets, {:.1f} km, {:02}:{:02}-{:02}:{:02} ({}h{:02})\n",
+                         van.van, van.stops.size(), van.stops.size() == 1 ? "" : "s", van.baskets, van.km(),
+                         leave / 60, leave % 60, back / 60, back % 60, (back - leave) / 60,
+                         (back - leave) % 60);
+    }
+  }
+  for (const auto& file : written) {
+    out << fmt::format("  {}/{}\n", dir, file);
+  }
+}
+
+// panier deliver --week W --out DIR: compute the week, route the vans, write the files.
+void deliver_week(Context& context, const DeliverOptions& options) {
+  if (options.week.empty() || options.out.empty()) {
+    throw Error(ExitCode::usage, "--week and --out are required (or: panier deliver record / balance)");
+  }
+  const render::DeliverFiles files = files_of(options.format);
+  const Config& config = context.config();
+  const Week week = context.week(options.week);
+  if (config.calendar.is_closed(week)) {
+    if (!context.options.quiet) {
+      context.out() << fmt::format("{} is a closure week: nothing to deliver\n", week.to_string());
+    }
+    return;
+  }
+  Store store = context.open_store(OpenMode::read_only);
+  DeliveryWeek delivery = compute_delivery(store, config, week);
+  if (!options.no_routes && !config.vans.empty()) {
+    delivery.routes = plan_routes(config, load_travel(config), week, delivery.baskets_per_point());
+    if (delivery.routes->time_limit_reached) {
+      context.warn("the route search stopped at its time limit: a rerun may give other routes");
+    }
+    for (const auto& u : delivery.routes->unassigned) {
+      context.warn(fmt::format("{}: {} basket{} not routed: {}", u.point, u.baskets,
+                               u.baskets == 1 ? "" : "s", u.reason()));
+    }
+  }
+  const auto written = render::write_delivery(delivery, config, options.out, files);
+  if (!context.options.quiet) {
+    print_delivery(context, delivery, options.out, written);
+  }
+}
+
+void setup_record(CLI::App& app, Context& context) {
   auto* record = app.add_subcommand("record", "Record pickups and payments of a week from a CSV file");
   struct RecordOptions {
     std::string week, file, rest;
@@ -67,7 +132,9 @@ void setup_deliver(CLI::App& app, Context& context) {
     }
     render_table(table, Format::table, out);
   });
+}
 
+void setup_balance(CLI::App& app, Context& context) {
   auto* balance =
       app.add_subcommand("balance", "What each household owes and paid (arrears never stop a basket)");
   auto balance_format = std::make_shared<std::string>();
@@ -82,67 +149,24 @@ void setup_deliver(CLI::App& app, Context& context) {
     }
     render_table(table, parse_format(*balance_format), context.out());
   });
+}
 
+} // namespace
+
+void setup_deliver(CLI::App& app, Context& context) {
+  auto o = std::make_shared<DeliverOptions>();
+  app.add_option("--week", o->week, "The week to deliver")->type_name("WEEK");
+  app.add_option("--out", o->out, "Directory for the files (created if needed)")->type_name("DIR");
+  app.add_option("--format", o->format, "Which files: csv, html or csv,html (default)")->type_name("LIST");
+  app.add_flag("--no-routes", o->no_routes, "Do not plan the vans' routes (routes.csv, routes.html)");
+  app.require_subcommand(0, 1);
+  setup_record(app, context);
+  setup_balance(app, context);
   app.callback([&context, o, &app] {
     if (app.got_subcommand("record") || app.got_subcommand("balance")) {
       return;
     }
-    if (o->week.empty() || o->out.empty()) {
-      throw Error(ExitCode::usage, "--week and --out are required (or: panier deliver record / balance)");
-    }
-    render::DeliverFiles files{false, false};
-    std::stringstream list(o->format);
-    for (std::string item; std::getline(list, item, ',');) {
-      if (item == "csv") {
-        files.csv = true;
-      } else if (item == "html") {
-        files.html = true;
-      } else {
-        throw Error(ExitCode::usage, fmt::format("--format: \"{}\" is not csv or html", item));
-      }
-    }
-    const Config& config = context.config();
-    const Week week = context.week(o->week);
-    if (config.calendar.is_closed(week)) {
-      if (!context.options.quiet) {
-        context.out() << fmt::format("{} is a closure week: nothing to deliver\n", week.to_string());
-      }
-      return;
-    }
-    Store store = context.open_store(OpenMode::read_only);
-    DeliveryWeek delivery = compute_delivery(store, config, week);
-    if (!o->no_routes && !config.vans.empty()) {
-      delivery.routes = plan_routes(config, load_travel(config), week, delivery.baskets_per_point());
-      if (delivery.routes->time_limit_reached) {
-        context.warn("the route search stopped at its time limit: a rerun may give other routes");
-      }
-      for (const auto& u : delivery.routes->unassigned) {
-        context.warn(fmt::format("{}: {} basket{} not routed: {}", u.point, u.baskets,
-                                 u.baskets == 1 ? "" : "s", u.reason()));
-      }
-    }
-    const auto written = render::write_delivery(delivery, config, o->out, files);
-    if (context.options.quiet) {
-      return;
-    }
-    auto& out = context.out();
-    out << fmt::format("{}: {} baskets to {} points, delivered {}; {} change{} since {}\n", week.to_string(),
-                       delivery.baskets(), delivery.sheets.size(), delivery.date.to_string(),
-                       delivery.changes.size(), delivery.changes.size() == 1 ? "" : "s",
-                       delivery.previous.to_string());
-    if (delivery.routes) {
-      for (const auto& van : delivery.routes->vans) {
-        const int leave = static_cast<int>(std::lround(van.leave));
-        const int back = static_cast<int>(std::lround(van.back));
-        out << fmt::format("  {}: {} stop{}, {} baskets, {:.1f} km, {:02}:{:02}-{:02}:{:02} ({}h{:02})\n",
-                           van.van, van.stops.size(), van.stops.size() == 1 ? "" : "s", van.baskets, van.km(),
-                           leave / 60, leave % 60, back / 60, back % 60, (back - leave) / 60,
-                           (back - leave) % 60);
-      }
-    }
-    for (const auto& file : written) {
-      out << fmt::format("  {}/{}\n", o->out, file);
-    }
+    deliver_week(context, *o);
   });
 }
 
