@@ -37,24 +37,10 @@ std::string display_name(NameDisplay how, const db::IdentityRow& who) {
   return {};
 }
 
-} // namespace
-
-DeliveryWeek compute_delivery(Store& store, const Config& config, Week week) {
-  const Allocation allocation = load_allocation(store, week);
-  if (allocation.rows.empty()) {
-    throw Error(ExitCode::data, fmt::format("no allocation for {}; run panier allocate --week {}",
-                                            week.to_string(), week.to_string()));
-  }
-  const auto plan = load_plan(store, week);
-  DeliveryWeek d;
-  d.week = week;
-  d.date = week.day(config.calendar.delivery_weekday);
-  d.previous = week - 1;
-  for (int guard = 0; guard < 60 && config.calendar.is_closed(d.previous); ++guard) {
-    d.previous = d.previous - 1;
-  }
-
-  // Sheets and packing, from the baskets (a shortfall is not a basket).
+// The sheets and the packing list, from the baskets (a shortfall is not a basket). Returns the
+// baskets of each size.
+std::map<std::string, int> add_sheets_and_packing(DeliveryWeek& d, Store& store, const Config& config,
+                                                  const Allocation& allocation) {
   db::HouseholdTables tables(store);
   std::map<std::size_t, PointSheet> sheets;
   std::map<std::pair<std::size_t, std::size_t>, PackingRow> packing;
@@ -91,6 +77,11 @@ DeliveryWeek compute_delivery(Store& store, const Config& config, Week week) {
   for (auto& [key, row] : packing) {
     d.packing.push_back(std::move(row));
   }
+  return per_size;
+}
+
+// What goes into each size's baskets, for the sizes delivered.
+void add_composition(DeliveryWeek& d, const std::optional<Plan>& plan, std::map<std::string, int>& per_size) {
   if (plan) {
     for (const auto& sp : plan->sizes) {
       const int baskets = per_size[sp.size];
@@ -102,9 +93,11 @@ DeliveryWeek compute_delivery(Store& store, const Config& config, Week week) {
       }
     }
   }
+}
 
-  // What changed at each point since the previous delivery week.
-  const auto now = enrolment_weeks(store, config, week);
+// What changed at each point since the previous delivery week, by point, household and change.
+void add_changes(DeliveryWeek& d, Store& store, const Config& config) {
+  const auto now = enrolment_weeks(store, config, d.week);
   const auto before = enrolment_weeks(store, config, d.previous);
   std::map<std::int64_t, const EnrolmentWeek*> earlier;
   for (const auto& e : before) {
@@ -150,6 +143,27 @@ DeliveryWeek compute_delivery(Store& store, const Config& config, Week week) {
     const std::string_view cb = text(b.change);
     return std::tie(ra, a.household, ca) < std::tie(rb, b.household, cb);
   });
+}
+
+} // namespace
+
+DeliveryWeek compute_delivery(Store& store, const Config& config, Week week) {
+  const Allocation allocation = load_allocation(store, week);
+  if (allocation.rows.empty()) {
+    throw Error(ExitCode::data, fmt::format("no allocation for {}; run panier allocate --week {}",
+                                            week.to_string(), week.to_string()));
+  }
+  DeliveryWeek d;
+  d.week = week;
+  d.date = week.day(config.calendar.delivery_weekday);
+  d.previous = week - 1;
+  for (int guard = 0; guard < 60 && config.calendar.is_closed(d.previous); ++guard) {
+    d.previous = d.previous - 1;
+  }
+
+  std::map<std::string, int> per_size = add_sheets_and_packing(d, store, config, allocation);
+  add_composition(d, load_plan(store, week), per_size);
+  add_changes(d, store, config);
   return d;
 }
 
