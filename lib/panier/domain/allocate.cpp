@@ -87,10 +87,11 @@ std::uint64_t rotation_tie_break(Week week, const std::string& household) {
   return hash;
 }
 
-Allocation compute_allocation(const Config& config, const AllocationInput& in) {
-  Allocation allocation;
-  allocation.week = in.week;
-  // Who goes without, size by size.
+namespace {
+
+// Who goes without, size by size, when the plan makes fewer baskets than are due: those first in
+// the rotation (see ledger_before), ties broken by a hash of the week and the household.
+std::vector<bool> who_goes_without(const AllocationInput& in) {
   std::map<std::string, std::vector<std::size_t>> by_size;
   for (std::size_t i = 0; i < in.due.size(); ++i) {
     by_size[in.due[i].size].push_back(i);
@@ -119,19 +120,73 @@ Allocation compute_allocation(const Config& config, const AllocationInput& in) {
       short_of[indices[static_cast<std::size_t>(k)]] = true;
     }
   }
+  return short_of;
+}
 
-  // Budgets left this year, per funder and scheme.
-  std::map<std::pair<std::string, std::string>, Cents> left;
+// What each funder has left of this year's budget for each scheme, drawn basket by basket, and
+// the budgets that ran out during the week.
+struct Budgets {
+  std::map<std::pair<std::string, std::string>, Cents> left; // (funder, scheme)
+  std::set<std::pair<std::string, std::string>> exhausted_now;
+};
+
+Budgets budgets_left(const Config& config, const AllocationInput& in) {
+  Budgets budgets;
   for (const auto& scheme : config.schemes) {
     for (const auto& f : scheme.funders) {
       if (f.budget) {
         const auto spent = in.spent.find({f.id, scheme.id});
-        left[{f.id, scheme.id}] = *f.budget - (spent == in.spent.end() ? 0 : spent->second);
+        budgets.left[{f.id, scheme.id}] = *f.budget - (spent == in.spent.end() ? 0 : spent->second);
       }
     }
   }
-  std::set<std::pair<std::string, std::string>> exhausted_now;
+  return budgets;
+}
 
+// The subsidy (value - contribution) split between the scheme's funders, each within what is left
+// of its budget; what a budget cannot pay goes to the scheme's fallback payer.
+void fund(AllocationRow& row, const Scheme& scheme, const AllocationInput& in, Budgets& budgets,
+          Allocation& allocation) {
+  std::vector<Fraction> shares;
+  for (const auto& f : scheme.funders) {
+    shares.push_back(f.share);
+  }
+  const auto parts = split(row.value - row.contribution, shares);
+  for (std::size_t f = 0; f < parts.size(); ++f) {
+    const SchemeFunder& funder = scheme.funders[f];
+    Cents paid = parts[f];
+    Cents to_fallback = 0;
+    if (funder.budget) {
+      Cents& remaining = budgets.left[{funder.id, scheme.id}];
+      const Cents can_pay = std::max<Cents>(0, std::min(remaining, parts[f]));
+      to_fallback = parts[f] - can_pay;
+      paid = can_pay;
+      remaining -= can_pay;
+      const std::pair<std::string, std::string> key{funder.id, scheme.id};
+      if (remaining <= 0 && parts[f] > 0 && !budgets.exhausted_now.contains(key)) {
+        const auto before = in.spent.find(key);
+        const bool earlier = before != in.spent.end() && before->second >= *funder.budget;
+        budgets.exhausted_now.insert(key);
+        allocation.exhausted.push_back(
+            {funder.id, scheme.id, in.week.year(), *funder.budget, scheme.fallback, earlier});
+      }
+    }
+    if (paid != 0) {
+      row.funding[funder.id] += paid;
+    }
+    if (to_fallback != 0) {
+      row.funding[scheme.fallback] += to_fallback;
+    }
+  }
+}
+
+} // namespace
+
+Allocation compute_allocation(const Config& config, const AllocationInput& in) {
+  Allocation allocation;
+  allocation.week = in.week;
+  const std::vector<bool> short_of = who_goes_without(in);
+  Budgets budgets = budgets_left(config, in);
   for (std::size_t i = 0; i < in.due.size(); ++i) {
     const auto& d = in.due[i];
     AllocationRow row{d.enrolment_id, d.household_id, d.household, d.scheme, d.size, d.point,
@@ -157,37 +212,7 @@ Allocation compute_allocation(const Config& config, const AllocationInput& in) {
       }
     }
     row.contribution = contribution(row.value, tier->share, scheme->share_cap, scheme->rounding);
-    std::vector<Fraction> shares;
-    for (const auto& f : scheme->funders) {
-      shares.push_back(f.share);
-    }
-    const auto parts = split(row.value - row.contribution, shares);
-    for (std::size_t f = 0; f < parts.size(); ++f) {
-      const SchemeFunder& funder = scheme->funders[f];
-      Cents paid = parts[f];
-      Cents to_fallback = 0;
-      if (funder.budget) {
-        Cents& remaining = left[{funder.id, scheme->id}];
-        const Cents can_pay = std::max<Cents>(0, std::min(remaining, parts[f]));
-        to_fallback = parts[f] - can_pay;
-        paid = can_pay;
-        remaining -= can_pay;
-        const std::pair<std::string, std::string> key{funder.id, scheme->id};
-        if (remaining <= 0 && parts[f] > 0 && !exhausted_now.contains(key)) {
-          const auto before = in.spent.find(key);
-          const bool earlier = before != in.spent.end() && before->second >= *funder.budget;
-          exhausted_now.insert(key);
-          allocation.exhausted.push_back(
-              {funder.id, scheme->id, in.week.year(), *funder.budget, scheme->fallback, earlier});
-        }
-      }
-      if (paid != 0) {
-        row.funding[funder.id] += paid;
-      }
-      if (to_fallback != 0) {
-        row.funding[scheme->fallback] += to_fallback;
-      }
-    }
+    fund(row, *scheme, in, budgets, allocation);
     allocation.rows.push_back(std::move(row));
   }
   return allocation;
