@@ -416,129 +416,165 @@ std::vector<HouseholdInput> read_households_csv(const std::string& path, const C
   return inputs;
 }
 
+namespace {
+
+// One import's work inside its transaction: households first seen on their first row, then
+// each row's enrolment (identified by household, scheme and requested start week).
+class Importer {
+public:
+  Importer(Store& store, const Config& config, const std::string& file, Date today)
+      : m_tables(store), m_capacity(config, m_tables), m_file(file), m_today(today.to_string()) {}
+
+  void row(const HouseholdInput& in) {
+    auto known = m_ids.find(in.code);
+    if (known == m_ids.end()) {
+      known = m_ids.emplace(in.code, household(in)).first;
+    }
+    const std::int64_t household_id = known->second;
+    const auto fresh = m_created.find(household_id);
+    const auto enrolments = fresh != m_created.end() ? fresh->second : m_tables.enrolments_of(household_id);
+    const auto same_key = std::find_if(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
+      return e.scheme == in.scheme && e.requested_start == in.start;
+    });
+    if (same_key != enrolments.end()) {
+      update_enrolment(*same_key, in);
+    } else if (auto e = new_enrolment(enrolments, household_id, in)) {
+      if (fresh != m_created.end()) {
+        fresh->second.push_back(*e);
+      }
+    }
+  }
+
+  ImportSummary summary;
+  Diagnostics problems;
+
+private:
+  // Adds or updates the household and its identity; returns its id.
+  std::int64_t household(const HouseholdInput& in) {
+    HouseholdRow row;
+    row.code = in.code;
+    row.adults = in.adults;
+    row.children = in.children;
+    row.commune = in.commune;
+    row.qf_cents = in.qf_cents;
+    row.qf_date = in.qf_date.value_or("");
+    row.referrer = in.referrer;
+    row.last_contact = m_today;
+    IdentityRow identity{in.last_name, in.first_name, in.phone.value_or("")};
+    const auto existing = m_tables.find_household(in.code);
+    if (!existing) {
+      row.id = m_tables.insert_household(row);
+      m_tables.put_identity(row.id, identity);
+      m_created[row.id];
+      ++summary.households_new;
+      return row.id;
+    }
+    row.id = existing->id;
+    const auto known_identity = m_tables.identity(row.id);
+    if (!in.qf_date) {
+      row.qf_date = existing->qf_date; // not in the file: kept
+    }
+    if (!in.phone && known_identity) {
+      identity.phone = known_identity->phone;
+    }
+    const bool same = existing->adults == row.adults && existing->children == row.children &&
+                      existing->commune == row.commune && existing->qf_cents == row.qf_cents &&
+                      existing->qf_date == row.qf_date && existing->referrer == row.referrer &&
+                      known_identity == std::optional<IdentityRow>(identity);
+    if (same) {
+      ++summary.households_unchanged;
+    } else {
+      row.last_contact = std::max(existing->last_contact, m_today);
+      m_tables.update_household(row);
+      m_tables.put_identity(row.id, identity);
+      ++summary.households_updated;
+    }
+    return row.id;
+  }
+
+  // The row names an enrolment already stored: its end, tier, size and point follow the file
+  // (an ended enrolment stays as it is).
+  void update_enrolment(EnrolmentRow e, const HouseholdInput& in) {
+    const auto changes = m_tables.changes_of(e.id);
+    const ChangeRow* base = changes.empty() ? nullptr : &changes.front();
+    const bool same = e.end == *in.end && e.tier == in.tier && base != nullptr && base->size == in.size &&
+                      base->point == in.point;
+    if (same || e.status == EnrolmentStatus::ended) {
+      ++summary.enrolments_unchanged;
+      return;
+    }
+    if (e.status == EnrolmentStatus::active) {
+      m_capacity.add(e.scheme, {e.start, e.end}, -1);
+    }
+    e.end = *in.end;
+    e.tier = in.tier;
+    m_tables.update_enrolment(e);
+    if (e.status == EnrolmentStatus::active) {
+      m_capacity.add(e.scheme, {e.start, e.end}, 1);
+    }
+    m_tables.put_change({e.id, base != nullptr ? base->from : e.start, in.size, in.point});
+    ++summary.enrolments_updated;
+  }
+
+  // A new enrolment, on the waiting list when its scheme is at capacity; nullopt (and a problem)
+  // when it overlaps one of the household's in the same scheme.
+  std::optional<EnrolmentRow> new_enrolment(const std::vector<EnrolmentRow>& enrolments,
+                                            std::int64_t household_id, const HouseholdInput& in) {
+    const WeekRange range{in.start, *in.end};
+    const auto overlapping = std::find_if(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
+      return e.scheme == in.scheme && e.status != EnrolmentStatus::ended &&
+             WeekRange{e.start, e.end}.overlaps(range);
+    });
+    if (overlapping != enrolments.end()) {
+      const std::string message =
+          fmt::format("household \"{}\": overlaps its enrolment in \"{}\" from {} to {}", in.code, in.scheme,
+                      overlapping->start.to_string(), overlapping->end.to_string());
+      problems.add(in.line > 0 ? located(m_file, in.line, message) : message);
+      return std::nullopt;
+    }
+    EnrolmentRow e;
+    e.household_id = household_id;
+    e.scheme = in.scheme;
+    e.requested_start = in.start;
+    e.start = in.start;
+    e.end = *in.end;
+    e.tier = in.tier;
+    e.status = m_capacity.fits(in.scheme, range) ? EnrolmentStatus::active : EnrolmentStatus::waitlisted;
+    e.id = m_tables.insert_enrolment(e);
+    m_tables.put_change({e.id, e.start, in.size, in.point});
+    if (e.status == EnrolmentStatus::active) {
+      m_capacity.add(e.scheme, range, 1);
+    } else {
+      ++summary.waitlisted;
+    }
+    ++summary.enrolments_new;
+    return e;
+  }
+
+  HouseholdTables m_tables;
+  CapacityCounter m_capacity;
+  const std::string& m_file;
+  std::string m_today;
+  std::unordered_map<std::string, std::int64_t> m_ids;
+  // Enrolments of the households created by this import: no need to ask the database.
+  std::unordered_map<std::int64_t, std::vector<EnrolmentRow>> m_created;
+};
+
+} // namespace
+
 ImportSummary import_households(Store& store, const Config& config, const std::vector<HouseholdInput>& inputs,
                                 Date today, bool dry_run, const std::string& file) {
-  auto where = [&](long line, const std::string& message) {
-    return line > 0 ? located(file, line, message) : message;
-  };
   Diagnostics problems;
   check_consistency(inputs, file, problems);
   problems.throw_if_any(ExitCode::data);
-
   ImportSummary summary;
-  const std::string today_text = today.to_string();
   auto work = [&] {
-    HouseholdTables tables(store);
-    CapacityCounter capacity(config, tables);
-    std::unordered_map<std::string, std::int64_t> ids;
-    // Enrolments of the households created by this import: no need to ask the database.
-    std::unordered_map<std::int64_t, std::vector<EnrolmentRow>> created;
+    Importer importer(store, config, file, today);
     for (const auto& in : inputs) {
-      // The household, on its first row.
-      auto known = ids.find(in.code);
-      if (known == ids.end()) {
-        HouseholdRow row;
-        row.code = in.code;
-        row.adults = in.adults;
-        row.children = in.children;
-        row.commune = in.commune;
-        row.qf_cents = in.qf_cents;
-        row.qf_date = in.qf_date.value_or("");
-        row.referrer = in.referrer;
-        row.last_contact = today_text;
-        IdentityRow identity{in.last_name, in.first_name, in.phone.value_or("")};
-        if (auto existing = tables.find_household(in.code)) {
-          row.id = existing->id;
-          const auto known_identity = tables.identity(row.id);
-          if (!in.qf_date) {
-            row.qf_date = existing->qf_date; // not in the file: kept
-          }
-          if (!in.phone && known_identity) {
-            identity.phone = known_identity->phone;
-          }
-          const bool same = existing->adults == row.adults && existing->children == row.children &&
-                            existing->commune == row.commune && existing->qf_cents == row.qf_cents &&
-                            existing->qf_date == row.qf_date && existing->referrer == row.referrer &&
-                            known_identity == std::optional<IdentityRow>(identity);
-          if (same) {
-            ++summary.households_unchanged;
-          } else {
-            row.last_contact = std::max(existing->last_contact, today_text);
-            tables.update_household(row);
-            tables.put_identity(row.id, identity);
-            ++summary.households_updated;
-          }
-        } else {
-          row.id = tables.insert_household(row);
-          tables.put_identity(row.id, identity);
-          created[row.id];
-          ++summary.households_new;
-        }
-        known = ids.emplace(in.code, row.id).first;
-      }
-      const std::int64_t household_id = known->second;
-
-      // The enrolment.
-      const auto fresh = created.find(household_id);
-      const auto enrolments = fresh != created.end() ? fresh->second : tables.enrolments_of(household_id);
-      const auto same_key = std::find_if(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
-        return e.scheme == in.scheme && e.requested_start == in.start;
-      });
-      if (same_key != enrolments.end()) {
-        EnrolmentRow e = *same_key;
-        const auto changes = tables.changes_of(e.id);
-        const ChangeRow* base = changes.empty() ? nullptr : &changes.front();
-        const bool same = e.end == *in.end && e.tier == in.tier && base != nullptr && base->size == in.size &&
-                          base->point == in.point;
-        if (same || e.status == EnrolmentStatus::ended) {
-          ++summary.enrolments_unchanged;
-          continue;
-        }
-        if (e.status == EnrolmentStatus::active) {
-          capacity.add(e.scheme, {e.start, e.end}, -1);
-        }
-        e.end = *in.end;
-        e.tier = in.tier;
-        tables.update_enrolment(e);
-        if (e.status == EnrolmentStatus::active) {
-          capacity.add(e.scheme, {e.start, e.end}, 1);
-        }
-        tables.put_change({e.id, base != nullptr ? base->from : e.start, in.size, in.point});
-        ++summary.enrolments_updated;
-        continue;
-      }
-      const WeekRange range{in.start, *in.end};
-      const auto overlapping = std::find_if(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
-        return e.scheme == in.scheme && e.status != EnrolmentStatus::ended &&
-               WeekRange{e.start, e.end}.overlaps(range);
-      });
-      if (overlapping != enrolments.end()) {
-        problems.add(where(
-            in.line, fmt::format("household \"{}\": overlaps its enrolment in \"{}\" from {} to {}", in.code,
-                                 in.scheme, overlapping->start.to_string(), overlapping->end.to_string())));
-        continue;
-      }
-      EnrolmentRow e;
-      e.household_id = household_id;
-      e.scheme = in.scheme;
-      e.requested_start = in.start;
-      e.start = in.start;
-      e.end = *in.end;
-      e.tier = in.tier;
-      e.status = capacity.fits(in.scheme, range) ? EnrolmentStatus::active : EnrolmentStatus::waitlisted;
-      e.id = tables.insert_enrolment(e);
-      tables.put_change({e.id, e.start, in.size, in.point});
-      if (fresh != created.end()) {
-        fresh->second.push_back(e);
-      }
-      if (e.status == EnrolmentStatus::active) {
-        capacity.add(e.scheme, range, 1);
-      } else {
-        ++summary.waitlisted;
-      }
-      ++summary.enrolments_new;
+      importer.row(in);
     }
-    problems.throw_if_any(ExitCode::data);
+    importer.problems.throw_if_any(ExitCode::data);
+    summary = importer.summary;
   };
   if (dry_run) {
     store.rehearse(work);
