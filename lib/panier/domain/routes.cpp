@@ -22,6 +22,114 @@ struct Drop {
   int baskets = 0;
 };
 
+// The routing problem: node 0 the garden, then one node per drop. A point with more baskets than
+// the largest van is split into as few, as even drops as fit; a point no van can take at all goes
+// straight to `unassigned`.
+vrp::Instance routing_instance(const Config& config, const Travel& travel,
+                               const std::vector<std::pair<std::string, int>>& baskets,
+                               std::vector<Drop>& drops, std::vector<UnservedPoint>& unassigned) {
+  int largest = 0;
+  for (const auto& van : config.vans) {
+    largest = std::max(largest, van.capacity);
+  }
+  vrp::Instance instance;
+  drops.assign(1, Drop{});
+  instance.nodes.push_back(vrp::Node{0, config.depot ? static_cast<double>(config.depot->open) : 0.0,
+                                     config.depot ? static_cast<double>(config.depot->close) : vrp::k_never,
+                                     0.0});
+  for (const auto& [point_id, count] : baskets) {
+    if (count <= 0) {
+      continue;
+    }
+    const Point* point = config.find_point(point_id);
+    if (point == nullptr || largest <= 0) {
+      unassigned.push_back({point_id, count, point != nullptr});
+      continue;
+    }
+    const int parts = (count + largest - 1) / largest;
+    for (int k = 0; k < parts; ++k) {
+      const int size = count / parts + (k < count % parts ? 1 : 0);
+      drops.push_back(Drop{point_id, travel.index(point_id), size});
+      instance.nodes.push_back(vrp::Node{size, static_cast<double>(point->open),
+                                         static_cast<double>(point->close),
+                                         static_cast<double>(point->service_min)});
+    }
+  }
+  for (const auto& van : config.vans) {
+    instance.vehicles.push_back(
+        vrp::Vehicle{van.capacity, static_cast<double>(van.start), static_cast<double>(van.end)});
+  }
+  const std::size_t n = drops.size();
+  instance.distance.resize(n * n);
+  instance.duration.resize(n * n);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < n; ++j) {
+      instance.distance[i * n + j] = travel.km_between(drops[i].place, drops[j].place);
+      instance.duration[i * n + j] = travel.minutes_between(drops[i].place, drops[j].place);
+    }
+  }
+  return instance;
+}
+
+// A van's round as timed stops; two drops of one point in a row are one stop.
+VanRoute van_route(const Config& config, const vrp::Instance& instance, const std::vector<Drop>& drops,
+                   const vrp::Route& route) {
+  const vrp::Timetable t = vrp::timetable(instance, route);
+  VanRoute van;
+  van.van = config.vans[static_cast<std::size_t>(route.vehicle)].id;
+  van.leave = t.leave;
+  van.back = t.back;
+  van.baskets = t.load;
+  int load = t.load;
+  std::size_t previous = 0;
+  for (std::size_t k = 0; k < route.stops.size(); ++k) {
+    const Drop& drop = drops[static_cast<std::size_t>(route.stops[k])];
+    load -= drop.baskets;
+    // Two drops of one point in a row are one stop.
+    if (!van.stops.empty() && van.stops.back().point == drop.point && previous != 0 &&
+        drops[previous].place == drop.place) {
+      RouteStop& stop = van.stops.back();
+      stop.baskets += drop.baskets;
+      stop.load_after = load;
+      stop.departure = t.departure[k];
+    } else {
+      van.stops.push_back(RouteStop{drop.point, t.arrival[k], t.departure[k], drop.baskets, load,
+                                    tenth(instance.dist(static_cast<int>(previous), route.stops[k]))});
+    }
+    previous = static_cast<std::size_t>(route.stops[k]);
+  }
+  van.km_back = tenth(instance.dist(static_cast<int>(previous), 0));
+  return van;
+}
+
+// What no van could take, with why: out of reach in its window (even alone in a van), or no
+// room left in the vans' loads and hours.
+void add_unserved(const vrp::Instance& instance, const std::vector<Drop>& drops,
+                  const vrp::Solution& solution, std::vector<UnservedPoint>& unassigned) {
+  std::map<std::string, std::pair<int, bool>> unserved; // point -> baskets, reachable alone
+  std::vector<std::string> order;
+  for (int node : solution.unassigned) {
+    const Drop& drop = drops[static_cast<std::size_t>(node)];
+    bool alone = false;
+    for (int v = 0; v < static_cast<int>(instance.vehicles.size()) && !alone; ++v) {
+      vrp::Instance single = instance;
+      single.vehicles[static_cast<std::size_t>(v)].capacity =
+          std::max(instance.vehicles[static_cast<std::size_t>(v)].capacity, drop.baskets);
+      alone = vrp::timetable(single, vrp::Route{v, {node}}).feasible;
+    }
+    auto [it, fresh] = unserved.try_emplace(drop.point, 0, false);
+    if (fresh) {
+      order.push_back(drop.point);
+    }
+    it->second.first += drop.baskets;
+    it->second.second = it->second.second || alone;
+  }
+  for (const auto& point : order) {
+    const auto& [count, reachable] = unserved[point];
+    unassigned.push_back({point, count, reachable});
+  }
+}
+
 } // namespace
 
 std::size_t Travel::index(std::string_view place) const {
@@ -122,105 +230,16 @@ DeliveryRoutes plan_routes(const Config& config, const Travel& travel, Week week
                            const std::vector<std::pair<std::string, int>>& baskets, std::uint64_t seed) {
   DeliveryRoutes out;
   out.week = week;
-  int largest = 0;
-  for (const auto& van : config.vans) {
-    largest = std::max(largest, van.capacity);
-  }
-  // The routing problem: node 0 the garden, then one node per drop.
-  vrp::Instance instance;
-  std::vector<Drop> drops(1);
-  instance.nodes.push_back(vrp::Node{0, config.depot ? static_cast<double>(config.depot->open) : 0.0,
-                                     config.depot ? static_cast<double>(config.depot->close) : vrp::k_never,
-                                     0.0});
-  for (const auto& [point_id, count] : baskets) {
-    if (count <= 0) {
-      continue;
-    }
-    const Point* point = config.find_point(point_id);
-    if (point == nullptr || largest <= 0) {
-      out.unassigned.push_back({point_id, count, point != nullptr});
-      continue;
-    }
-    const int parts = (count + largest - 1) / largest;
-    for (int k = 0; k < parts; ++k) {
-      const int size = count / parts + (k < count % parts ? 1 : 0);
-      drops.push_back(Drop{point_id, travel.index(point_id), size});
-      instance.nodes.push_back(vrp::Node{size, static_cast<double>(point->open),
-                                         static_cast<double>(point->close),
-                                         static_cast<double>(point->service_min)});
-    }
-  }
-  for (const auto& van : config.vans) {
-    instance.vehicles.push_back(
-        vrp::Vehicle{van.capacity, static_cast<double>(van.start), static_cast<double>(van.end)});
-  }
-  const std::size_t n = drops.size();
-  instance.distance.resize(n * n);
-  instance.duration.resize(n * n);
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = 0; j < n; ++j) {
-      instance.distance[i * n + j] = travel.km_between(drops[i].place, drops[j].place);
-      instance.duration[i * n + j] = travel.minutes_between(drops[i].place, drops[j].place);
-    }
-  }
+  std::vector<Drop> drops;
+  const vrp::Instance instance = routing_instance(config, travel, baskets, drops, out.unassigned);
   vrp::Options options;
   options.seed = seed;
   const vrp::Solution solution = vrp::solve(instance, options);
   out.time_limit_reached = solution.time_limit_reached;
-
   for (const auto& route : solution.routes) {
-    const vrp::Timetable t = vrp::timetable(instance, route);
-    VanRoute van;
-    van.van = config.vans[static_cast<std::size_t>(route.vehicle)].id;
-    van.leave = t.leave;
-    van.back = t.back;
-    van.baskets = t.load;
-    int load = t.load;
-    std::size_t previous = 0;
-    for (std::size_t k = 0; k < route.stops.size(); ++k) {
-      const Drop& drop = drops[static_cast<std::size_t>(route.stops[k])];
-      load -= drop.baskets;
-      // Two drops of one point in a row are one stop.
-      if (!van.stops.empty() && van.stops.back().point == drop.point && previous != 0 &&
-          drops[previous].place == drop.place) {
-        RouteStop& stop = van.stops.back();
-        stop.baskets += drop.baskets;
-        stop.load_after = load;
-        stop.departure = t.departure[k];
-      } else {
-        van.stops.push_back(RouteStop{drop.point, t.arrival[k], t.departure[k], drop.baskets, load,
-                                      tenth(instance.dist(static_cast<int>(previous), route.stops[k]))});
-      }
-      previous = static_cast<std::size_t>(route.stops[k]);
-    }
-    van.km_back = tenth(instance.dist(static_cast<int>(previous), 0));
-    out.vans.push_back(std::move(van));
+    out.vans.push_back(van_route(config, instance, drops, route));
   }
-
-  // What no van could take, with why: out of reach in its window (even alone in a van), or no
-  // room left in the vans' loads and hours.
-  std::map<std::string, std::pair<int, bool>> unserved; // point -> baskets, reachable alone
-  std::vector<std::string> order;
-  for (int node : solution.unassigned) {
-    const Drop& drop = drops[static_cast<std::size_t>(node)];
-    bool alone = false;
-    for (int v = 0; v < static_cast<int>(instance.vehicles.size()) && !alone; ++v) {
-      vrp::Instance single = instance;
-      single.vehicles[static_cast<std::size_t>(v)].capacity =
-          std::max(instance.vehicles[static_cast<std::size_t>(v)].capacity, drop.baskets);
-      alone = vrp::timetable(single, vrp::Route{v, {node}}).feasible;
-    }
-    auto [it, fresh] = unserved.try_emplace(drop.point, 0, false);
-    if (fresh) {
-      order.push_back(drop.point);
-    }
-    it->second.first += drop.baskets;
-    it->second.second = it->second.second || alone;
-  }
-  for (const auto& point : order) {
-    const auto& [count, reachable] = unserved[point];
-    out.unassigned.push_back({point, count, reachable});
-  }
+  add_unserved(instance, drops, solution, out.unassigned);
   return out;
 }
 
