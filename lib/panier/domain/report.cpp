@@ -446,32 +446,23 @@ Table workshops_report(Store& store, const ReportRequest& request, const Range& 
   return table;
 }
 
-Table impact_report(Store& store, const Config& config, const ReportRequest& request, const Range& range) {
-  Table table({"year", "scheme", "households", "persons", "adults", "children", "baskets", "collected", "kg",
-               "value_eur", "contribution_eur", "subsidy_eur", "workshops", "workshop_participants"},
-              {"households", "persons", "adults", "children", "baskets", "collected", "kg", "value_eur",
-               "contribution_eur", "subsidy_eur", "workshops", "workshop_participants"});
-  if (range.empty) {
-    return table;
-  }
-  const db::ReportFilter filter = filter_of(request, range);
-  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> people; // household -> adults, children
-  for (const auto& e : db::enrolment_facts(store)) {
-    people[e.household_id] = {e.adults, e.children};
-  }
-  struct Sum {
-    std::set<std::int64_t> households;
-    std::int64_t baskets = 0, collected = 0, value = 0, contribution = 0, mg = 0;
-    std::set<std::int64_t> workshops;
-    std::int64_t participants = 0;
-  };
-  const std::string all = "all";
-  std::map<std::pair<std::string, std::string>, Sum> sums; // (year, scheme or "all")
-  std::set<std::string> years;
+// The impact report's sums per (year, scheme or "all").
+struct ImpactSum {
+  std::set<std::int64_t> households;
+  std::int64_t baskets = 0, collected = 0, value = 0, contribution = 0, mg = 0;
+  std::set<std::int64_t> workshops;
+  std::int64_t participants = 0;
+};
+using ImpactSums = std::map<std::pair<std::string, std::string>, ImpactSum>;
+const std::string k_all = "all";
+
+// Households, baskets, collected, value and contribution, per year and scheme and for the year.
+void impact_baskets(Store& store, const db::ReportFilter& filter, const Range& range, ImpactSums& sums,
+                    std::set<std::string>& years) {
   for (const auto& g : db::household_groups(store, filter, periods_of(Period::year, range))) {
     years.insert(g.period);
-    for (const std::string* scheme : {&g.scheme, &all}) {
-      Sum& s = sums[{g.period, *scheme}];
+    for (const std::string* scheme : {&g.scheme, &k_all}) {
+      ImpactSum& s = sums[{g.period, *scheme}];
       s.households.insert(g.household_id);
       s.baskets += g.baskets;
       s.collected += g.collected;
@@ -479,6 +470,11 @@ Table impact_report(Store& store, const Config& config, const ReportRequest& req
       s.contribution += g.contribution_cents;
     }
   }
+}
+
+// The weight of vegetables handed out, from each week's plan and baskets.
+void impact_weight(Store& store, const Config& config, const db::ReportFilter& filter, const Range& range,
+                   ImpactSums& sums) {
   const auto plans = plans_by_week_size(store, range);
   for (const auto& c : db::basket_counts(store, filter)) {
     const auto plan = plans.find({c.week, c.size});
@@ -489,17 +485,20 @@ Table impact_report(Store& store, const Config& config, const ReportRequest& req
     for (const auto& item : plan->second) {
       const std::int64_t mg = milligrams(config, item) * c.baskets;
       sums[{year, c.scheme}].mg += mg;
-      sums[{year, all}].mg += mg;
+      sums[{year, k_all}].mg += mg;
     }
   }
-  // Workshops: on a scheme's row, those attended by the households counted on it; on the year's
-  // "all" row, every workshop of the year and everyone who came.
+}
+
+// Workshops: on a scheme's row, those attended by the households counted on it; on the year's
+// "all" row, every workshop of the year and everyone who came.
+void impact_workshops(Store& store, const Range& range, ImpactSums& sums, std::set<std::string>& years) {
   std::map<std::int64_t, std::string> workshop_year;
   for (const auto& w : workshops_in(store, range)) {
     const std::string year = period_label(w.week, Period::year);
     workshop_year[w.facts.id] = year;
     years.insert(year);
-    sums[{year, all}].workshops.insert(w.facts.id);
+    sums[{year, k_all}].workshops.insert(w.facts.id);
   }
   for (const auto& a : db::attendance_facts(store)) {
     const auto y = workshop_year.find(a.workshop_id);
@@ -510,19 +509,39 @@ Table impact_report(Store& store, const Config& config, const ReportRequest& req
       if (key.first != y->second) {
         continue;
       }
-      if (key.second == all || s.households.contains(a.household_id)) {
+      if (key.second == k_all || s.households.contains(a.household_id)) {
         s.workshops.insert(a.workshop_id);
         s.participants += a.adults + a.children;
       }
     }
   }
+}
+
+Table impact_report(Store& store, const Config& config, const ReportRequest& request, const Range& range) {
+  Table table({"year", "scheme", "households", "persons", "adults", "children", "baskets", "collected", "kg",
+               "value_eur", "contribution_eur", "subsidy_eur", "workshops", "workshop_participants"},
+              {"households", "persons", "adults", "children", "baskets", "collected", "kg", "value_eur",
+               "contribution_eur", "subsidy_eur", "workshops", "workshop_participants"});
+  if (range.empty) {
+    return table;
+  }
+  const db::ReportFilter filter = filter_of(request, range);
+  ImpactSums sums;
+  std::set<std::string> years;
+  impact_baskets(store, filter, range, sums, years);
+  impact_weight(store, config, filter, range, sums);
+  impact_workshops(store, range, sums, years);
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> people; // household -> adults, children
+  for (const auto& e : db::enrolment_facts(store)) {
+    people[e.household_id] = {e.adults, e.children};
+  }
   for (const auto& year : years) {
     for (auto it = sums.lower_bound({year, ""}); it != sums.end() && it->first.first == year; ++it) {
       // With one scheme asked for, the "all" row would repeat it.
-      if (it->first.second == all && (!request.scheme.empty() || !request.point.empty())) {
+      if (it->first.second == k_all && (!request.scheme.empty() || !request.point.empty())) {
         continue;
       }
-      const Sum& s = it->second;
+      const ImpactSum& s = it->second;
       std::int64_t adults = 0, children = 0;
       for (std::int64_t h : s.households) {
         adults += people[h].first;
@@ -537,7 +556,7 @@ Table impact_report(Store& store, const Config& config, const ReportRequest& req
   }
   // The "all" row last in each year.
   std::stable_sort(table.rows.begin(), table.rows.end(), [&](const auto& a, const auto& b) {
-    return std::make_pair(a[0], a[1] == all) < std::make_pair(b[0], b[1] == all);
+    return std::make_pair(a[0], a[1] == k_all) < std::make_pair(b[0], b[1] == k_all);
   });
   return table;
 }
