@@ -30,17 +30,81 @@ std::vector<std::string> site_names(const std::vector<std::string>& files) {
   return names;
 }
 
+struct ReportOptions {
+  std::string kind, from, to, by, scheme, point, format = "csv", output;
+  int year = 0;
+  int min_cell = 0;
+  int within = 4;
+  std::vector<std::string> sites;
+};
+
+// The request the options describe; Error(usage) when they do not fit the kind.
+ReportRequest request_of(Context& context, const ReportOptions& options) {
+  const Config& config = context.config();
+  ReportRequest request;
+  if (options.year != 0 && (!options.from.empty() || !options.to.empty())) {
+    throw Error(ExitCode::usage, "give --year or --from/--to, not both");
+  }
+  if (options.year != 0) {
+    request.from = *Week::from_year_week(options.year, 1);
+    request.to = Week::from_year_week(options.year, 53).value_or(*Week::from_year_week(options.year, 52));
+  }
+  if (!options.from.empty()) {
+    request.from = context.week(options.from);
+  }
+  if (!options.to.empty()) {
+    request.to = context.week(options.to);
+  }
+  request.by = options.by.empty() ? Period::none : parse_period(options.by);
+  request.scheme = options.scheme;
+  request.point = options.point;
+  request.min_cell = options.min_cell;
+  request.within = options.within;
+  request.today = Week::containing(context.today());
+  request.kind = parse_report_kind(options.kind);
+  check_request(request, config);
+  return request;
+}
+
+// Runs the report over the configured database or the given sites, to stdout or -o FILE.
+void run_report(Context& context, const ReportOptions& options, const ReportRequest& request) {
+  const Config& config = context.config();
+  std::vector<Store> stores;
+  std::vector<Site> sites;
+  if (options.sites.empty()) {
+    stores.push_back(context.open_store(OpenMode::read_only));
+    sites.push_back({"", &stores.back()});
+  } else {
+    stores.reserve(options.sites.size());
+    const auto names = site_names(options.sites);
+    for (std::size_t i = 0; i < options.sites.size(); ++i) {
+      stores.push_back(
+          Store::open(options.sites[i], OpenMode::read_only, config.organisation.busy_timeout_s));
+      sites.push_back({names[i], &stores.back()});
+    }
+  }
+  const bool with_site = !options.sites.empty();
+  // Straight to standard output; to a file through a temporary file and a rename.
+  std::ostringstream text;
+  std::ostream& out = options.output.empty() ? context.out() : text;
+  if (options.format == "html") {
+    out << (request.kind == ReportKind::impact
+                ? render::impact_html(impact_page(sites, config, request, with_site), config)
+                : render::table_html(
+                      report_table(sites, config, request, with_site),
+                      fmt::format("{} — {}", config.organisation.name, panier::text(request.kind))));
+  } else {
+    render_table(report_table(sites, config, request, with_site), parse_format(options.format), out);
+  }
+  if (!options.output.empty()) {
+    write_atomically(options.output, text.str());
+  }
+}
+
 } // namespace
 
 void setup_report(CLI::App& app, Context& context) {
-  struct Options {
-    std::string kind, from, to, by, scheme, point, format = "csv", output;
-    int year = 0;
-    int min_cell = 0;
-    int within = 4;
-    std::vector<std::string> sites;
-  };
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<ReportOptions>();
   std::string kinds;
   kinds = texts_joined<ReportKind>();
   app.add_option("KIND", o->kind, "The report: " + kinds)->required();
@@ -66,61 +130,7 @@ void setup_report(CLI::App& app, Context& context) {
       ->check(CLI::Range(0, 520));
   app.add_option("--site", o->sites, "A garden's database; repeat to report on several (first column site)")
       ->type_name("FILE");
-  app.callback([&context, o] {
-    const Config& config = context.config();
-    ReportRequest request;
-    if (o->year != 0 && (!o->from.empty() || !o->to.empty())) {
-      throw Error(ExitCode::usage, "give --year or --from/--to, not both");
-    }
-    if (o->year != 0) {
-      request.from = *Week::from_year_week(o->year, 1);
-      request.to = Week::from_year_week(o->year, 53).value_or(*Week::from_year_week(o->year, 52));
-    }
-    if (!o->from.empty()) {
-      request.from = context.week(o->from);
-    }
-    if (!o->to.empty()) {
-      request.to = context.week(o->to);
-    }
-    request.by = o->by.empty() ? Period::none : parse_period(o->by);
-    request.scheme = o->scheme;
-    request.point = o->point;
-    request.min_cell = o->min_cell;
-    request.within = o->within;
-    request.today = Week::containing(context.today());
-    request.kind = parse_report_kind(o->kind);
-    check_request(request, config);
-
-    std::vector<Store> stores;
-    std::vector<Site> sites;
-    if (o->sites.empty()) {
-      stores.push_back(context.open_store(OpenMode::read_only));
-      sites.push_back({"", &stores.back()});
-    } else {
-      stores.reserve(o->sites.size());
-      const auto names = site_names(o->sites);
-      for (std::size_t i = 0; i < o->sites.size(); ++i) {
-        stores.push_back(Store::open(o->sites[i], OpenMode::read_only, config.organisation.busy_timeout_s));
-        sites.push_back({names[i], &stores.back()});
-      }
-    }
-    const bool with_site = !o->sites.empty();
-    // Straight to standard output; to a file through a temporary file and a rename.
-    std::ostringstream text;
-    std::ostream& out = o->output.empty() ? context.out() : text;
-    if (o->format == "html") {
-      out << (request.kind == ReportKind::impact
-                  ? render::impact_html(impact_page(sites, config, request, with_site), config)
-                  : render::table_html(
-                        report_table(sites, config, request, with_site),
-                        fmt::format("{} — {}", config.organisation.name, panier::text(request.kind))));
-    } else {
-      render_table(report_table(sites, config, request, with_site), parse_format(o->format), out);
-    }
-    if (!o->output.empty()) {
-      write_atomically(o->output, text.str());
-    }
-  });
+  app.callback([&context, o] { run_report(context, *o, request_of(context, *o)); });
 }
 
 } // namespace panier::cli
