@@ -374,6 +374,71 @@ Plan make_plan(const PlanInput& in, const Model& m, const std::vector<double>& v
   return plan;
 }
 
+const PlanInput::Stock* stock_of(const PlanInput& in, const std::string& id) {
+  const auto it = std::find_if(in.stock.begin(), in.stock.end(),
+                               [&](const PlanInput::Stock& s) { return s.vegetable.id == id; });
+  return it == in.stock.end() ? nullptr : &*it;
+}
+
+// One size's basket against its rules: item count, portions, values, unfamiliar vegetables, the
+// value band and each item's share. Adds what it hands out to `used`.
+void verify_size(const SizePlan& sp, const BasketSize& size, const PlanInput& in,
+                 std::map<std::string, Milli>& used, std::vector<std::string>& problems) {
+  const PlanSettings& ps = in.settings;
+  const std::string where = fmt::format("size {}", sp.size);
+  const int count = static_cast<int>(sp.items.size());
+  if (count < size.min_items || count > size.max_items) {
+    problems.push_back(
+        fmt::format("{}: {} vegetables, not {} to {}", where, count, size.min_items, size.max_items));
+  }
+  int unfamiliar = 0;
+  std::int64_t value = 0;
+  std::set<std::string> seen;
+  for (const auto& item : sp.items) {
+    const auto* stock = stock_of(in, item.vegetable);
+    if (stock == nullptr) {
+      problems.push_back(fmt::format("{}: {} is not in the forecast", where, item.vegetable));
+      continue;
+    }
+    const Vegetable& v = stock->vegetable;
+    if (!seen.insert(item.vegetable).second) {
+      problems.push_back(fmt::format("{}: {} appears twice", where, item.vegetable));
+    }
+    if (item.quantity % v.step != 0) {
+      problems.push_back(fmt::format("{}: {} is not a whole number of portion steps", where, item.vegetable));
+    }
+    if (item.quantity < v.min) {
+      problems.push_back(fmt::format("{}: {} is below its minimum portion", where, item.vegetable));
+    }
+    if (item.value_mc != v.price * item.quantity) {
+      problems.push_back(fmt::format("{}: {} has the wrong value", where, item.vegetable));
+    }
+    unfamiliar += v.unfamiliar ? 1 : 0;
+    value += item.value_mc;
+    used[item.vegetable] += item.quantity * sp.planned;
+  }
+  if (value != sp.value_mc) {
+    problems.push_back(where + ": the basket value is not the sum of its items");
+  }
+  if (unfamiliar > ps.max_unfamiliar) {
+    problems.push_back(
+        fmt::format("{}: {} unfamiliar vegetables, more than {}", where, unfamiliar, ps.max_unfamiliar));
+  }
+  const double reference_mc = static_cast<double>(size.value) * 1000.0;
+  if (static_cast<double>(value) > reference_mc * (1.0 + ps.value_tolerance) + 1.0) {
+    problems.push_back(where + ": value above the reference plus tolerance");
+  }
+  if (static_cast<double>(value) < reference_mc * ps.min_value_ratio - 1.0) {
+    problems.push_back(where + ": value below min_value_ratio of the reference");
+  }
+  for (const auto& item : sp.items) {
+    if (static_cast<double>(item.value_mc) > ps.max_item_share * static_cast<double>(value) + 1.0) {
+      problems.push_back(
+          fmt::format("{}: {} is more than max_item_share of the value", where, item.vegetable));
+    }
+  }
+}
+
 } // namespace
 
 Plan compose_plan(const PlanInput& in) {
@@ -430,82 +495,22 @@ Plan compose_plan(const PlanInput& in) {
 
 std::vector<std::string> verify_plan(const Plan& plan, const PlanInput& in) {
   std::vector<std::string> problems;
-  const PlanSettings& ps = in.settings;
   std::map<std::string, Milli> used;
-  auto stock_of = [&](const std::string& id) -> const PlanInput::Stock* {
-    const auto it = std::find_if(in.stock.begin(), in.stock.end(),
-                                 [&](const PlanInput::Stock& s) { return s.vegetable.id == id; });
-    return it == in.stock.end() ? nullptr : &*it;
-  };
   if (plan.sizes.size() != in.sizes.size()) {
     problems.push_back("the plan does not have one entry per size");
     return problems;
   }
   for (std::size_t s = 0; s < plan.sizes.size(); ++s) {
     const SizePlan& sp = plan.sizes[s];
-    const BasketSize& size = in.sizes[s].size;
-    const std::string where = fmt::format("size {}", sp.size);
     if (sp.due != in.sizes[s].baskets || sp.planned < 0 || sp.planned > sp.due) {
-      problems.push_back(where + ": planned baskets outside 0..due");
+      problems.push_back(fmt::format("size {}: planned baskets outside 0..due", sp.size));
     }
-    if (sp.planned == 0) {
-      continue;
-    }
-    const int count = static_cast<int>(sp.items.size());
-    if (count < size.min_items || count > size.max_items) {
-      problems.push_back(
-          fmt::format("{}: {} vegetables, not {} to {}", where, count, size.min_items, size.max_items));
-    }
-    int unfamiliar = 0;
-    std::int64_t value = 0;
-    std::set<std::string> seen;
-    for (const auto& item : sp.items) {
-      const auto* stock = stock_of(item.vegetable);
-      if (stock == nullptr) {
-        problems.push_back(fmt::format("{}: {} is not in the forecast", where, item.vegetable));
-        continue;
-      }
-      const Vegetable& v = stock->vegetable;
-      if (!seen.insert(item.vegetable).second) {
-        problems.push_back(fmt::format("{}: {} appears twice", where, item.vegetable));
-      }
-      if (item.quantity % v.step != 0) {
-        problems.push_back(
-            fmt::format("{}: {} is not a whole number of portion steps", where, item.vegetable));
-      }
-      if (item.quantity < v.min) {
-        problems.push_back(fmt::format("{}: {} is below its minimum portion", where, item.vegetable));
-      }
-      if (item.value_mc != v.price * item.quantity) {
-        problems.push_back(fmt::format("{}: {} has the wrong value", where, item.vegetable));
-      }
-      unfamiliar += v.unfamiliar ? 1 : 0;
-      value += item.value_mc;
-      used[item.vegetable] += item.quantity * sp.planned;
-    }
-    if (value != sp.value_mc) {
-      problems.push_back(where + ": the basket value is not the sum of its items");
-    }
-    if (unfamiliar > ps.max_unfamiliar) {
-      problems.push_back(
-          fmt::format("{}: {} unfamiliar vegetables, more than {}", where, unfamiliar, ps.max_unfamiliar));
-    }
-    const double reference_mc = static_cast<double>(size.value) * 1000.0;
-    if (static_cast<double>(value) > reference_mc * (1.0 + ps.value_tolerance) + 1.0) {
-      problems.push_back(where + ": value above the reference plus tolerance");
-    }
-    if (static_cast<double>(value) < reference_mc * ps.min_value_ratio - 1.0) {
-      problems.push_back(where + ": value below min_value_ratio of the reference");
-    }
-    for (const auto& item : sp.items) {
-      if (static_cast<double>(item.value_mc) > ps.max_item_share * static_cast<double>(value) + 1.0) {
-        problems.push_back(
-            fmt::format("{}: {} is more than max_item_share of the value", where, item.vegetable));
-      }
+    if (sp.planned > 0) {
+      verify_size(sp, in.sizes[s].size, in, used, problems);
     }
   }
   for (const auto& [id, quantity] : used) {
-    const auto* stock = stock_of(id);
+    const auto* stock = stock_of(in, id);
     if (stock != nullptr && quantity > stock->available) {
       problems.push_back(fmt::format("{}: {} handed out, {} available", id, quantity, stock->available));
     }
