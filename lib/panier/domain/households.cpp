@@ -253,6 +253,91 @@ std::string make_token(std::mt19937_64& random) {
   return fmt::format("ANON-{:012x}", random() & 0xFFFFFFFFFFFFULL);
 }
 
+// The columns of a households file, in the order of k_household_columns.
+enum HouseholdColumn {
+  code,
+  last_name,
+  first_name,
+  phone,
+  adults,
+  children,
+  commune,
+  qf,
+  qf_date,
+  referrer,
+  scheme,
+  size,
+  point,
+  start_week,
+  end_week,
+  tier
+};
+const CsvColumn k_household_columns[] = {
+    {"code", true},     {"last_name", true},  {"first_name", true}, {"phone", false},
+    {"adults", true},   {"children", true},   {"commune", true},    {"qf", true},
+    {"qf_date", false}, {"referrer", true},   {"scheme", true},     {"size", true},
+    {"point", true},    {"start_week", true}, {"end_week", false},  {"tier", false}};
+
+// One row of a households file as an input, with the problems of its cells (not yet validated),
+// and whether its start week could be read.
+struct HouseholdLine {
+  HouseholdInput input;
+  bool start_known = false;
+};
+
+HouseholdLine read_household_row(const CsvReader& reader, std::vector<std::string>& row_problems) {
+  HouseholdInput in;
+  in.line = reader.line();
+  auto number = [&](std::size_t column, int scale, std::int64_t fallback) -> std::int64_t {
+    try {
+      return reader.required_number(column, scale);
+    } catch (const Error& e) {
+      row_problems.push_back(e.messages().front());
+      return fallback;
+    }
+  };
+  auto week = [&](std::size_t column, bool required) -> std::optional<Week> {
+    const std::string_view text = reader.text(column);
+    if (text.empty()) {
+      if (required) {
+        row_problems.push_back(
+            reader.where(fmt::format("column \"{}\": missing value", k_household_columns[column].name)));
+      }
+      return std::nullopt;
+    }
+    auto parsed = Week::parse_iso(text);
+    if (!parsed) {
+      row_problems.push_back(reader.where(fmt::format("column \"{}\": \"{}\" is not a week (YYYY-Www)",
+                                                      k_household_columns[column].name, text)));
+    }
+    return parsed;
+  };
+  in.code = reader.text(code);
+  in.last_name = reader.text(last_name);
+  in.first_name = reader.text(first_name);
+  if (reader.has_column(phone)) {
+    in.phone = reader.text(phone);
+  }
+  in.adults = static_cast<int>(std::clamp<std::int64_t>(number(adults, 0, 1), -1, 1000));
+  in.children = static_cast<int>(std::clamp<std::int64_t>(number(children, 0, 0), -1, 1000));
+  in.commune = reader.text(commune);
+  in.qf_cents = number(qf, 2, 0);
+  if (reader.has_column(qf_date)) {
+    in.qf_date = reader.text(qf_date);
+  }
+  in.referrer = reader.text(referrer);
+  in.scheme = reader.text(scheme);
+  in.size = reader.text(size);
+  in.point = reader.text(point);
+  in.tier = reader.text(tier);
+  const auto start = week(start_week, true);
+  in.end = week(end_week, false);
+  if (start) {
+    in.start = *start;
+  }
+  return {std::move(in), start.has_value()};
+}
+
 } // namespace
 
 std::vector<std::string> validate_household(HouseholdInput& in, const Config& config, Date today,
@@ -325,85 +410,14 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
 }
 
 std::vector<HouseholdInput> read_households_csv(const std::string& path, const Config& config, Date today) {
-  enum Column {
-    code,
-    last_name,
-    first_name,
-    phone,
-    adults,
-    children,
-    commune,
-    qf,
-    qf_date,
-    referrer,
-    scheme,
-    size,
-    point,
-    start_week,
-    end_week,
-    tier
-  };
-  static const CsvColumn k_columns[] = {
-      {"code", true},     {"last_name", true},  {"first_name", true}, {"phone", false},
-      {"adults", true},   {"children", true},   {"commune", true},    {"qf", true},
-      {"qf_date", false}, {"referrer", true},   {"scheme", true},     {"size", true},
-      {"point", true},    {"start_week", true}, {"end_week", false},  {"tier", false}};
   CsvReader reader(path);
-  reader.read_header(k_columns);
+  reader.read_header(k_household_columns);
   std::vector<HouseholdInput> inputs;
   Diagnostics problems;
   while (reader.next()) {
-    HouseholdInput in;
-    in.line = reader.line();
     std::vector<std::string> row_problems;
-    auto number = [&](std::size_t column, int scale, std::int64_t fallback) -> std::int64_t {
-      try {
-        return reader.required_number(column, scale);
-      } catch (const Error& e) {
-        row_problems.push_back(e.messages().front());
-        return fallback;
-      }
-    };
-    auto week = [&](std::size_t column, bool required) -> std::optional<Week> {
-      const std::string_view text = reader.text(column);
-      if (text.empty()) {
-        if (required) {
-          row_problems.push_back(
-              reader.where(fmt::format("column \"{}\": missing value", k_columns[column].name)));
-        }
-        return std::nullopt;
-      }
-      auto parsed = Week::parse_iso(text);
-      if (!parsed) {
-        row_problems.push_back(reader.where(
-            fmt::format("column \"{}\": \"{}\" is not a week (YYYY-Www)", k_columns[column].name, text)));
-      }
-      return parsed;
-    };
-    in.code = reader.text(code);
-    in.last_name = reader.text(last_name);
-    in.first_name = reader.text(first_name);
-    if (reader.has_column(phone)) {
-      in.phone = reader.text(phone);
-    }
-    in.adults = static_cast<int>(std::clamp<std::int64_t>(number(adults, 0, 1), -1, 1000));
-    in.children = static_cast<int>(std::clamp<std::int64_t>(number(children, 0, 0), -1, 1000));
-    in.commune = reader.text(commune);
-    in.qf_cents = number(qf, 2, 0);
-    if (reader.has_column(qf_date)) {
-      in.qf_date = reader.text(qf_date);
-    }
-    in.referrer = reader.text(referrer);
-    in.scheme = reader.text(scheme);
-    in.size = reader.text(size);
-    in.point = reader.text(point);
-    in.tier = reader.text(tier);
-    const auto start = week(start_week, true);
-    in.end = week(end_week, false);
-    if (start) {
-      in.start = *start;
-    }
-    for (auto& message : validate_household(in, config, today, start.has_value())) {
+    auto [in, start_known] = read_household_row(reader, row_problems);
+    for (auto& message : validate_household(in, config, today, start_known)) {
       row_problems.push_back(reader.where(message));
     }
     for (auto& message : row_problems) {
