@@ -9,6 +9,48 @@
 
 namespace panier {
 
+namespace {
+
+// What the database refers to must still be in the configuration: its schemes and tiers, sizes,
+// points and the vegetables of its forecasts.
+void check_references(Store& store, const Config& config, const std::string& database,
+                      std::vector<std::string>& problems) {
+  const db::ReferencedIds ids = db::referenced_ids(store);
+  for (const auto& [scheme, tier] : ids.scheme_tiers) {
+    const Scheme* s = config.find_scheme(scheme);
+    if (s == nullptr) {
+      problems.push_back(fmt::format("{}: enrolments name scheme \"{}\", which {} does not declare", database,
+                                     scheme, config.file));
+    } else if (s->find_tier(tier) == nullptr) {
+      problems.push_back(
+          fmt::format("{}: enrolments name tier \"{}\" of scheme \"{}\", which {} does not declare", database,
+                      tier, scheme, config.file));
+    }
+  }
+  for (const auto& size : ids.sizes) {
+    if (config.find_size(size) == nullptr) {
+      problems.push_back(fmt::format("{}: enrolments name size \"{}\", which {} does not declare", database,
+                                     size, config.file));
+    }
+  }
+  for (const auto& point : ids.points) {
+    if (config.find_point(point) == nullptr) {
+      problems.push_back(fmt::format("{}: enrolments name point \"{}\", which {} does not declare", database,
+                                     point, config.file));
+    }
+  }
+  for (const auto& vegetable : ids.vegetables) {
+    if (config.catalogue.find(vegetable) == nullptr) {
+      problems.push_back(
+          fmt::format("{}: harvest forecasts name vegetable \"{}\", which the catalogue {} does "
+                      "not have",
+                      database, vegetable, config.catalogue.file));
+    }
+  }
+}
+
+} // namespace
+
 CheckResult run_check(const CheckRequest& request) {
   CheckResult result;
   std::optional<Config> config;
@@ -36,39 +78,7 @@ CheckResult run_check(const CheckRequest& request) {
         Store::open(database, OpenMode::read_only, config ? config->organisation.busy_timeout_s : 10);
     auto problems = store.integrity_problems();
     if (config) {
-      // What the database refers to must still be in the configuration.
-      const db::ReferencedIds ids = db::referenced_ids(store);
-      for (const auto& [scheme, tier] : ids.scheme_tiers) {
-        const Scheme* s = config->find_scheme(scheme);
-        if (s == nullptr) {
-          problems.push_back(fmt::format("{}: enrolments name scheme \"{}\", which {} does not declare",
-                                         database, scheme, config->file));
-        } else if (s->find_tier(tier) == nullptr) {
-          problems.push_back(
-              fmt::format("{}: enrolments name tier \"{}\" of scheme \"{}\", which {} does not declare",
-                          database, tier, scheme, config->file));
-        }
-      }
-      for (const auto& size : ids.sizes) {
-        if (config->find_size(size) == nullptr) {
-          problems.push_back(fmt::format("{}: enrolments name size \"{}\", which {} does not declare",
-                                         database, size, config->file));
-        }
-      }
-      for (const auto& point : ids.points) {
-        if (config->find_point(point) == nullptr) {
-          problems.push_back(fmt::format("{}: enrolments name point \"{}\", which {} does not declare",
-                                         database, point, config->file));
-        }
-      }
-      for (const auto& vegetable : ids.vegetables) {
-        if (config->catalogue.find(vegetable) == nullptr) {
-          problems.push_back(
-              fmt::format("{}: harvest forecasts name vegetable \"{}\", which the catalogue {} does "
-                          "not have",
-                          database, vegetable, config->catalogue.file));
-        }
-      }
+      check_references(store, *config, database, problems);
     }
     if (problems.empty()) {
       result.summary.push_back(
