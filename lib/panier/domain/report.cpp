@@ -153,6 +153,39 @@ std::vector<int> years_between(Week from, Week to) {
   return years;
 }
 
+// The weeks of a report row: its period within the range (the whole range without --by).
+std::pair<Week, Week> period_weeks(const Range& range, Period by, const std::string& period) {
+  Week first = range.from;
+  Week last = range.to;
+  if (by != Period::none) {
+    bool any = false;
+    for (auto o = range.from.ordinal(); o <= range.to.ordinal(); ++o) {
+      const Week w = Week::from_ordinal(o);
+      if (period_label(w, by) == period) {
+        first = any ? first : w;
+        last = w;
+        any = true;
+      }
+    }
+  }
+  return {first, last};
+}
+
+// A funder's annual budget for a scheme; nullopt when it has none (or the configuration no longer
+// has the scheme).
+std::optional<Cents> budget_of(const Config& config, const std::string& scheme_id,
+                               const std::string& funder) {
+  std::optional<Cents> budget;
+  if (const Scheme* scheme = config.find_scheme(scheme_id)) {
+    for (const auto& sf : scheme->funders) {
+      if (sf.id == funder) {
+        budget = sf.budget;
+      }
+    }
+  }
+  return budget;
+}
+
 Table funding_report(Store& store, const Config& config, const ReportRequest& request, const Range& range) {
   Table table =
       make_table(request, {"funder", "scheme", "baskets", "amount_eur", "budget_eur", "budget_left_eur"},
@@ -188,32 +221,10 @@ Table funding_report(Store& store, const Config& config, const ReportRequest& re
     s.amount += f.amount_cents;
   }
   for (auto& [key, sum] : sums) {
-    // The weeks of the row: its period within the range.
-    Week first = range.from;
-    Week last = range.to;
-    if (request.by != Period::none) {
-      bool any = false;
-      for (auto o = range.from.ordinal(); o <= range.to.ordinal(); ++o) {
-        const Week w = Week::from_ordinal(o);
-        if (period_label(w, request.by) == key.period) {
-          first = any ? first : w;
-          last = w;
-          any = true;
-        }
-      }
-    }
-    const Scheme* scheme = config.find_scheme(key.scheme);
-    std::optional<Cents> budget;
-    if (scheme != nullptr) {
-      for (const auto& sf : scheme->funders) {
-        if (sf.id == key.funder) {
-          budget = sf.budget;
-        }
-      }
-    }
+    const auto [first, last] = period_weeks(range, request.by, key.period);
     std::string budget_text;
     std::string left_text;
-    if (budget) {
+    if (const auto budget = budget_of(config, key.scheme, key.funder)) {
       const auto years = years_between(first, last);
       const Cents total = *budget * static_cast<Cents>(years.size());
       Cents drawn = 0;
