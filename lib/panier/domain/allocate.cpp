@@ -180,6 +180,50 @@ void fund(AllocationRow& row, const Scheme& scheme, const AllocationInput& in, B
   }
 }
 
+// What the week's allocation is computed from: its plan, which must have been made for the
+// baskets due now (else it is stale and must be planned again), the due list, the rotation
+// ledger and the budgets spent before the week.
+AllocationInput allocation_input(Store& store, const Config& config, Week week) {
+  const auto plan = db::read_plan(store, week);
+  if (!plan) {
+    throw Error(ExitCode::data,
+                fmt::format("no plan for {}; run panier plan --week {}", week.to_string(), week.to_string()));
+  }
+  AllocationInput in;
+  in.week = week;
+  std::map<std::string, int> demand;
+  for (const auto& e : due_baskets(store, config, week)) {
+    in.due.push_back({e.enrolment_id, e.household_id, e.code, e.scheme, e.size, e.point, e.tier});
+    ++demand[e.size];
+  }
+  std::vector<std::string> planned_for;
+  std::vector<std::string> due_now;
+  bool stale = false;
+  for (const auto& sp : plan->sizes) {
+    in.planned[sp.size] = sp.planned;
+    in.plan_value[sp.size] = sp.value();
+    planned_for.push_back(fmt::format("{} {}", sp.size, sp.due));
+    due_now.push_back(fmt::format("{} {}", sp.size, demand[sp.size]));
+    stale = stale || demand[sp.size] != sp.due;
+  }
+  for (const auto& [size, count] : demand) {
+    stale = stale || std::none_of(plan->sizes.begin(), plan->sizes.end(),
+                                  [&](const SizePlan& sp) { return sp.size == size; });
+  }
+  if (stale) {
+    const bool allocated = db::allocated_baskets(store, week) > 0;
+    throw Error(
+        ExitCode::data,
+        fmt::format("the plan for {} is stale: it was made for {} baskets, and {} are due now; re-run panier "
+                    "plan --week {}{}",
+                    week.to_string(), fmt::join(planned_for, ", "), fmt::join(due_now, ", "),
+                    week.to_string(), allocated ? " --replace, then panier allocate" : ""));
+  }
+  in.ledger = db::rotation_ledger(store, week);
+  in.spent = db::spent_before(store, week);
+  return in;
+}
+
 } // namespace
 
 Allocation compute_allocation(const Config& config, const AllocationInput& in) {
@@ -221,44 +265,7 @@ Allocation compute_allocation(const Config& config, const AllocationInput& in) {
 AllocateOutcome allocate_week(Store& store, const Config& config, Week week, bool dry_run, bool replace) {
   AllocateOutcome outcome;
   auto work = [&] {
-    const auto plan = db::read_plan(store, week);
-    if (!plan) {
-      throw Error(ExitCode::data, fmt::format("no plan for {}; run panier plan --week {}", week.to_string(),
-                                              week.to_string()));
-    }
-    AllocationInput in;
-    in.week = week;
-    std::map<std::string, int> demand;
-    for (const auto& e : due_baskets(store, config, week)) {
-      in.due.push_back({e.enrolment_id, e.household_id, e.code, e.scheme, e.size, e.point, e.tier});
-      ++demand[e.size];
-    }
-    std::vector<std::string> planned_for;
-    std::vector<std::string> due_now;
-    bool stale = false;
-    for (const auto& sp : plan->sizes) {
-      in.planned[sp.size] = sp.planned;
-      in.plan_value[sp.size] = sp.value();
-      planned_for.push_back(fmt::format("{} {}", sp.size, sp.due));
-      due_now.push_back(fmt::format("{} {}", sp.size, demand[sp.size]));
-      stale = stale || demand[sp.size] != sp.due;
-    }
-    for (const auto& [size, count] : demand) {
-      stale = stale || std::none_of(plan->sizes.begin(), plan->sizes.end(),
-                                    [&](const SizePlan& sp) { return sp.size == size; });
-    }
-    if (stale) {
-      const bool allocated = db::allocated_baskets(store, week) > 0;
-      throw Error(
-          ExitCode::data,
-          fmt::format(
-              "the plan for {} is stale: it was made for {} baskets, and {} are due now; re-run panier "
-              "plan --week {}{}",
-              week.to_string(), fmt::join(planned_for, ", "), fmt::join(due_now, ", "), week.to_string(),
-              allocated ? " --replace, then panier allocate" : ""));
-    }
-    in.ledger = db::rotation_ledger(store, week);
-    in.spent = db::spent_before(store, week);
+    const AllocationInput in = allocation_input(store, config, week);
     outcome.allocation = compute_allocation(config, in);
 
     const auto existing = db::read_allocation(store, week);
@@ -275,7 +282,7 @@ AllocateOutcome allocate_week(Store& store, const Config& config, Week week, boo
                         week.to_string(), describe_changes(existing, outcome.allocation.rows),
                         week.to_string()));
       }
-      if (db::recorded_pickups(store, week) > 0) {
+      if (!week_is_open(store, week)) {
         throw Error(ExitCode::data,
                     fmt::format("pickups of {} are already recorded: its allocation can no longer be "
                                 "replaced",
@@ -342,6 +349,8 @@ std::vector<FunderTotals> totals_by_funder(const Allocation& a, const Config& co
   }
   return totals;
 }
+
+bool week_is_open(Store& store, Week week) { return db::recorded_pickups(store, week) == 0; }
 
 Allocation load_allocation(Store& store, Week week) {
   Allocation a;

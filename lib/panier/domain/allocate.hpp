@@ -51,6 +51,10 @@ struct AllocateOutcome {
 // saying what changed) unless `replace`, which is refused once a pickup of the week is recorded.
 AllocateOutcome allocate_week(Store& store, const Config& config, Week week, bool dry_run, bool replace);
 
+// A week stays open to a new plan or allocation until a pickup of it is recorded: from then on its
+// baskets are history.
+bool week_is_open(Store& store, Week week);
+
 // The stored allocation of a week (empty rows when none).
 Allocation load_allocation(Store& store, Week week);
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/domain/allocate.hpp"
 #include "panier/domain/harvest.hpp"
 #include "panier/domain/households.hpp"
 #include "panier/optim/mip.hpp"
@@ -556,7 +557,7 @@ void save_plan(Store& store, const Plan& plan, bool replace) {
                                 "allocate --week {}",
                                 week, week));
       }
-      if (db::recorded_pickups(store, plan.week) > 0) {
+      if (!week_is_open(store, plan.week)) {
         throw Error(
             ExitCode::data,
             fmt::format("pickups of {} are already recorded: its plan and allocation stay as they are",
