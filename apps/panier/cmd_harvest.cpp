@@ -53,7 +53,7 @@ void setup_harvest(CLI::App& app, Context& context) {
       Cents total = 0;
       for (const auto& item : items) {
         table.add({w.to_string(), item.vegetable, item.name, std::string(unit_name(item.unit)),
-                   format_quantity(item.quantity), std::string(grade_name(item.grade)),
+                   format_quantity(item.quantity), std::string(text(item.grade)),
                    format_money(item.value), item.in_season ? "yes" : "no"});
         total += item.value;
       }

@@ -25,6 +25,7 @@ const Vegetable* Catalogue::find(std::string_view id) const {
 
 namespace detail {
 
+// Long on purpose: one block per key of a vegetable, in the order of panier.toml(5).
 void read_vegetable(TableReader& table, Vegetable& vegetable, bool complete) {
   if (auto name = table.string("name", complete)) {
     vegetable.name = *name;

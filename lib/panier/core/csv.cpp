@@ -73,6 +73,8 @@ void CsvReader::detect_separator() {
   m_separator = semicolons > commas ? ';' : ',';
 }
 
+// Long on purpose: one character-level state machine (quoted fields, doubled quotes, CR/LF,
+// refills of the buffer mid-field), clearer whole than cut across its states.
 bool CsvReader::read_record() {
   m_record.clear();
   m_ends.clear();

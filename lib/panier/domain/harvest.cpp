@@ -17,9 +17,56 @@ namespace {
 constexpr Milli k_max_quantity = 100000 * 1000LL;
 } // namespace
 
-std::string_view grade_name(Grade grade) { return grade == Grade::standard ? "standard" : "off-grade"; }
-
 Cents value_of(Milli quantity, Cents price_per_unit) { return (quantity * price_per_unit + 500) / 1000; }
+
+namespace {
+
+// One line of a forecast, with the problems of its cells.
+HarvestLine read_harvest_line(const CsvReader& reader, const Config& config,
+                              std::vector<std::string>& row_problems) {
+  HarvestLine h;
+  h.line = reader.line();
+  const std::string_view week_text = reader.text(0);
+  const auto week = Week::parse_iso(week_text);
+  if (!week) {
+    row_problems.push_back(
+        reader.where(fmt::format("column \"week\": \"{}\" is not a week (YYYY-Www)", week_text)));
+  } else if (config.calendar.is_closed(*week)) {
+    row_problems.push_back(reader.where(fmt::format("column \"week\": {} is a closure week", week_text)));
+  } else {
+    h.week = *week;
+  }
+  h.vegetable = reader.text(1);
+  const Vegetable* vegetable = config.catalogue.find(h.vegetable);
+  if (vegetable == nullptr) {
+    row_problems.push_back(
+        reader.where(fmt::format("column \"vegetable\": unknown vegetable \"{}\"", h.vegetable)));
+  }
+  try {
+    h.quantity = reader.required_number(2, 3);
+    const std::string_view unit = vegetable != nullptr ? unit_name(vegetable->unit) : "units";
+    if (h.quantity < 0) {
+      row_problems.push_back(
+          reader.where(fmt::format("column \"quantity\": {} is negative", reader.text(2))));
+    } else if (h.quantity > k_max_quantity) {
+      row_problems.push_back(
+          reader.where(fmt::format("column \"quantity\": {} {} is not plausible (more than {})",
+                                   reader.text(2), unit, k_max_quantity / 1000)));
+    }
+  } catch (const Error& e) {
+    row_problems.push_back(e.messages().front());
+  }
+  const std::string_view grade = reader.text(3);
+  if (const auto parsed = grade.empty() ? Grade::standard : parse_word<Grade>(grade)) {
+    h.grade = *parsed;
+  } else {
+    row_problems.push_back(
+        reader.where(fmt::format("column \"grade\": \"{}\" is not {}", grade, texts_joined<Grade>(" or "))));
+  }
+  return h;
+}
+
+} // namespace
 
 std::vector<HarvestLine> read_harvest_csv(const std::string& path, const Config& config) {
   static const CsvColumn k_columns[] = {
@@ -30,54 +77,13 @@ std::vector<HarvestLine> read_harvest_csv(const std::string& path, const Config&
   Diagnostics problems;
   std::map<std::tuple<Week, std::string, Grade>, long> seen;
   while (reader.next()) {
-    HarvestLine h;
-    h.line = reader.line();
     std::vector<std::string> row_problems;
-    const std::string_view week_text = reader.text(0);
-    const auto week = Week::parse_iso(week_text);
-    if (!week) {
-      row_problems.push_back(
-          reader.where(fmt::format("column \"week\": \"{}\" is not a week (YYYY-Www)", week_text)));
-    } else if (config.calendar.is_closed(*week)) {
-      row_problems.push_back(reader.where(fmt::format("column \"week\": {} is a closure week", week_text)));
-    } else {
-      h.week = *week;
-    }
-    h.vegetable = reader.text(1);
-    const Vegetable* vegetable = config.catalogue.find(h.vegetable);
-    if (vegetable == nullptr) {
-      row_problems.push_back(
-          reader.where(fmt::format("column \"vegetable\": unknown vegetable \"{}\"", h.vegetable)));
-    }
-    try {
-      h.quantity = reader.required_number(2, 3);
-      const std::string_view unit = vegetable != nullptr ? unit_name(vegetable->unit) : "units";
-      if (h.quantity < 0) {
-        row_problems.push_back(
-            reader.where(fmt::format("column \"quantity\": {} is negative", reader.text(2))));
-      } else if (h.quantity > k_max_quantity) {
-        row_problems.push_back(
-            reader.where(fmt::format("column \"quantity\": {} {} is not plausible (more than {})",
-                                     reader.text(2), unit, k_max_quantity / 1000)));
-      }
-    } catch (const Error& e) {
-      row_problems.push_back(e.messages().front());
-    }
-    const std::string_view grade = reader.text(3);
-    if (grade.empty() || grade == "standard") {
-      h.grade = Grade::standard;
-    } else if (grade == "off-grade") {
-      h.grade = Grade::off_grade;
-    } else {
-      row_problems.push_back(
-          reader.where(fmt::format("column \"grade\": \"{}\" is not standard or off-grade", grade)));
-    }
+    HarvestLine h = read_harvest_line(reader, config, row_problems);
     if (row_problems.empty()) {
       const auto [it, fresh] = seen.emplace(std::make_tuple(h.week, h.vegetable, h.grade), h.line);
       if (!fresh) {
-        row_problems.push_back(
-            reader.where(fmt::format("{} {} ({}) is already on line {}", h.week.to_string(), h.vegetable,
-                                     grade_name(h.grade), it->second)));
+        row_problems.push_back(reader.where(fmt::format(
+            "{} {} ({}) is already on line {}", h.week.to_string(), h.vegetable, text(h.grade), it->second)));
       }
     }
     for (auto& message : row_problems) {
@@ -100,8 +106,7 @@ std::vector<HarvestWeekResult> import_harvest(Store& store, const std::vector<Ha
     for (const auto& [week, week_lines] : by_week) {
       HarvestWeekResult result{week, static_cast<int>(week_lines.size()), db::delete_harvest(store, week)};
       for (const HarvestLine* line : week_lines) {
-        db::insert_harvest(store, week,
-                           {line->vegetable, std::string(grade_name(line->grade)), line->quantity});
+        db::insert_harvest(store, week, {line->vegetable, line->grade, line->quantity});
       }
       results.push_back(result);
     }
@@ -121,7 +126,7 @@ std::vector<HarvestItem> harvest_of(Store& store, const Config& config, Week wee
     HarvestItem item;
     item.vegetable = row.vegetable;
     item.quantity = row.quantity;
-    item.grade = row.grade == "off-grade" ? Grade::off_grade : Grade::standard;
+    item.grade = row.grade;
     if (const Vegetable* v = config.catalogue.find(row.vegetable)) {
       item.name = v->name;
       item.unit = v->unit;

@@ -5,12 +5,11 @@
 #include <vector>
 
 #include "panier/config/config.hpp"
+#include "panier/model/vocabulary.hpp"
 #include "panier/store/store.hpp"
 
 namespace panier {
 
-enum class Grade { standard, off_grade };
-std::string_view grade_name(Grade grade);
 
 struct HarvestLine {
   long line = 0;

@@ -340,6 +340,7 @@ HouseholdLine read_household_row(const CsvReader& reader, std::vector<std::strin
 
 } // namespace
 
+// Long on purpose: one check per field, in the order of the file's columns.
 std::vector<std::string> validate_household(HouseholdInput& in, const Config& config, Date today,
                                             bool start_known) {
   std::vector<std::string> problems;

@@ -41,6 +41,8 @@ struct Model {
   std::vector<int> baskets;
 };
 
+// Long on purpose: the formulation of panier-plan(1), one block per family of constraints, in the
+// order the man page gives them.
 Model build_model(const PlanInput& in, const std::vector<int>& baskets, double min_ratio) {
   Model m;
   m.baskets = baskets;

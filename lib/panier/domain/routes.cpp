@@ -130,51 +130,12 @@ void add_unserved(const vrp::Instance& instance, const std::vector<Drop>& drops,
   }
 }
 
-} // namespace
-
-std::size_t Travel::index(std::string_view place) const {
-  return static_cast<std::size_t>(std::find(places.begin(), places.end(), place) - places.begin());
-}
-
-double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double earth_radius_km = 6371.0;
-  constexpr double radians = 3.14159265358979323846 / 180.0;
-  const double dlat = (lat2 - lat1) * radians;
-  const double dlon = (lon2 - lon1) * radians;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * radians) *
-                                                                 std::cos(lat2 * radians) *
-                                                                 std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2.0 * earth_radius_km * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
-Travel load_travel(const Config& config) {
-  Travel t;
-  std::vector<std::pair<double, double>> where;
-  t.places.emplace_back(k_depot);
-  where.emplace_back(config.depot ? config.depot->lat : 0.0, config.depot ? config.depot->lon : 0.0);
-  for (const auto& p : config.points) {
-    t.places.push_back(p.id);
-    where.emplace_back(p.lat, p.lon);
-  }
+// The matrix file's rows (`from,to,km,minutes`) over the great-circle travel: a row also stands
+// for the way back unless that has its own row. Every bad row is reported, FILE:LINE.
+void read_matrix(const std::string& path, Travel& t) {
   const std::size_t n = t.places.size();
-  const auto& r = config.routing;
-  t.km.resize(n * n);
-  t.minutes.resize(n * n);
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = 0; j < n; ++j) {
-      const double km =
-          i == j ? 0.0
-                 : great_circle_km(where[i].first, where[i].second, where[j].first, where[j].second) *
-                       r.detour_factor;
-      t.km[i * n + j] = km;
-      t.minutes[i * n + j] = km / r.speed_kmh * 60.0;
-    }
-  }
-  if (r.matrix.empty()) {
-    return t;
-  }
   static const CsvColumn k_columns[] = {{"from", true}, {"to", true}, {"km", true}, {"minutes", true}};
-  CsvReader reader(r.matrix);
+  CsvReader reader(path);
   reader.read_header(k_columns);
   std::vector<char> given(n * n, 0);
   struct Row {
@@ -223,6 +184,52 @@ Travel load_travel(const Config& config) {
       t.minutes[row.to * n + row.from] = row.minutes;
     }
   }
+}
+
+} // namespace
+
+std::size_t Travel::index(std::string_view place) const {
+  return static_cast<std::size_t>(std::find(places.begin(), places.end(), place) - places.begin());
+}
+
+double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double earth_radius_km = 6371.0;
+  constexpr double radians = 3.14159265358979323846 / 180.0;
+  const double dlat = (lat2 - lat1) * radians;
+  const double dlon = (lon2 - lon1) * radians;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * radians) *
+                                                                 std::cos(lat2 * radians) *
+                                                                 std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2.0 * earth_radius_km * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+Travel load_travel(const Config& config) {
+  Travel t;
+  std::vector<std::pair<double, double>> where;
+  t.places.emplace_back(k_depot);
+  where.emplace_back(config.depot ? config.depot->lat : 0.0, config.depot ? config.depot->lon : 0.0);
+  for (const auto& p : config.points) {
+    t.places.push_back(p.id);
+    where.emplace_back(p.lat, p.lon);
+  }
+  const std::size_t n = t.places.size();
+  const auto& r = config.routing;
+  t.km.resize(n * n);
+  t.minutes.resize(n * n);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < n; ++j) {
+      const double km =
+          i == j ? 0.0
+                 : great_circle_km(where[i].first, where[i].second, where[j].first, where[j].second) *
+                       r.detour_factor;
+      t.km[i * n + j] = km;
+      t.minutes[i * n + j] = km / r.speed_kmh * 60.0;
+    }
+  }
+  if (r.matrix.empty()) {
+    return t;
+  }
+  read_matrix(r.matrix, t);
   return t;
 }
 

@@ -72,6 +72,13 @@ template <> struct Vocabulary<ChangeKind> {
                                                          "size", "moved-in",  "moved-out"};
 };
 
+// A harvest line's grade: produce up to the standard, or off-standard in size or look (sold at
+// the same price in the baskets, counted apart in the forecast).
+enum class Grade { standard, off_grade };
+template <> struct Vocabulary<Grade> {
+  static constexpr std::array<std::string_view, 2> texts{"standard", "off-grade"};
+};
+
 // The kinds of panier report.
 enum class ReportKind {
   baskets,

@@ -53,6 +53,8 @@ std::string_view status_name(MipResult::Status status) {
   return "unknown";
 }
 
+// Long on purpose: the one sequence of CBC calls (load, bounds, start, limits, solve, read back),
+// whose order CBC imposes; the only place that sees CBC.
 MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::vector<double>& start) {
   const auto started = std::chrono::steady_clock::now();
   const int columns = static_cast<int>(problem.variables());

@@ -286,6 +286,8 @@ private:
 
   // Puts every unassigned node back at its cheapest feasible place, in an order drawn at random
   // among: shuffled, largest demand first, farthest from the depot first, nearest first.
+  // Long on purpose: the search's innermost loop (every position of every route for every node),
+  // kept whole so that its O(1) feasibility checks stay next to the costs they guard.
   void recreate(State& state, int fixed_order) {
     std::vector<int> pending = std::move(state.unassigned);
     state.unassigned.clear();

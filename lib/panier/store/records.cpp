@@ -20,7 +20,7 @@ void insert_harvest(Store& store, Week week, const HarvestRow& row) {
                         "INSERT INTO harvest (week, vegetable, grade, quantity) VALUES (?, ?, ?, ?)");
     q.bind(1, week.to_string());
     q.bind(2, row.vegetable);
-    q.bind(3, row.grade);
+    q.bind(3, std::string(text(row.grade)));
     q.bind(4, row.quantity);
     q.exec();
   });
@@ -34,7 +34,8 @@ std::vector<HarvestRow> harvest_rows(Store& store, Week week) {
         "SELECT vegetable, grade, quantity FROM harvest WHERE week = ? ORDER BY vegetable, grade");
     q.bind(1, week.to_string());
     while (q.executeStep()) {
-      rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64()});
+      rows.push_back({q.getColumn(0).getString(), stored_word<Grade>(store.path(), q.getColumn(1).getText()),
+                      q.getColumn(2).getInt64()});
     }
   });
   return rows;

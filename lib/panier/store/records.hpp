@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "panier/core/week.hpp"
+#include "panier/model/vocabulary.hpp"
 #include "panier/store/store.hpp"
 
 namespace panier::db {
 
 struct HarvestRow {
   std::string vegetable;
-  std::string grade;
+  Grade grade = Grade::standard;
   std::int64_t quantity = 0;
 };
 
