@@ -36,22 +36,26 @@ std::int64_t add_workshop(Store& store, const Config& config, const WorkshopInpu
   return id;
 }
 
-AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& path) {
+namespace {
+
+// A line of an attendance file; `valid` is false when it has a problem of its own.
+struct AttendanceLine {
+  long line;
+  std::string code;
+  int adults;
+  int children;
+  bool valid;
+};
+
+// Every line of an attendance file, its problems added to `problems`.
+std::vector<AttendanceLine> read_attendance(const std::string& path, Diagnostics& problems) {
   static const CsvColumn k_columns[] = {{"household", true}, {"adults", true}, {"children", true}};
-  struct Line {
-    long line;
-    std::string code;
-    int adults;
-    int children;
-    bool valid;
-  };
   CsvReader reader(path);
   reader.read_header(k_columns);
-  std::vector<Line> lines;
-  Diagnostics problems;
+  std::vector<AttendanceLine> lines;
   std::map<std::string, long> seen;
   while (reader.next()) {
-    Line l{reader.line(), std::string(reader.text(0)), 0, 0, false};
+    AttendanceLine l{reader.line(), std::string(reader.text(0)), 0, 0, false};
     try {
       const auto adults = reader.required_number(1);
       const auto children = reader.required_number(2);
@@ -70,6 +74,14 @@ AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& p
     }
     lines.push_back(std::move(l));
   }
+  return lines;
+}
+
+} // namespace
+
+AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& path) {
+  Diagnostics problems;
+  const std::vector<AttendanceLine> lines = read_attendance(path, problems);
 
   // Unknown codes are listed with the other bad lines, so the file is checked in one go.
   AttendResult result;
