@@ -53,6 +53,34 @@ void render_text(const Allocation& a, const Config& config, std::ostream& out) {
   render_table(funders, Format::table, out);
 }
 
+// The warnings of an allocation: budgets used up or run out, and who goes without this week.
+void warn_allocation(Context& context, const Allocation& a, const Config& config) {
+  for (const auto& e : a.exhausted) {
+    const Funder* fallback = config.find_funder(e.fallback);
+    const std::string payer = fallback != nullptr ? fallback->id : e.fallback;
+    if (e.earlier) {
+      context.warn(fmt::format("the {} budget of {} for {} ({} EUR) is used up: {} pays its part", e.year,
+                               e.funder, e.scheme, format_money(e.budget), payer));
+    } else {
+      context.warn(
+          fmt::format("the {} budget of {} for {} ({} EUR) ran out in {}: {} pays its part from then on",
+                      e.year, e.funder, e.scheme, format_money(e.budget), a.week.to_string(), payer));
+    }
+  }
+  std::map<std::string, std::vector<std::string>> short_by_size;
+  for (const auto& r : a.rows) {
+    if (r.shortfall) {
+      short_by_size[r.size].push_back(r.household);
+    }
+  }
+  for (const auto& [size, codes] : short_by_size) {
+    context.warn(
+        fmt::format("{} basket{} of size {} short: {} go{} without this week and {} first in line next time",
+                    codes.size(), codes.size() == 1 ? "" : "s", size, fmt::join(codes, ", "),
+                    codes.size() == 1 ? "es" : "", codes.size() == 1 ? "is" : "are"));
+  }
+}
+
 } // namespace
 
 void setup_allocate(CLI::App& app, Context& context) {
@@ -98,30 +126,7 @@ void setup_allocate(CLI::App& app, Context& context) {
     } else {
       render_table(point_table(a, config), format, context.out());
     }
-    for (const auto& e : a.exhausted) {
-      const Funder* fallback = config.find_funder(e.fallback);
-      const std::string payer = fallback != nullptr ? fallback->id : e.fallback;
-      if (e.earlier) {
-        context.warn(fmt::format("the {} budget of {} for {} ({} EUR) is used up: {} pays its part", e.year,
-                                 e.funder, e.scheme, format_money(e.budget), payer));
-      } else {
-        context.warn(
-            fmt::format("the {} budget of {} for {} ({} EUR) ran out in {}: {} pays its part from then on",
-                        e.year, e.funder, e.scheme, format_money(e.budget), week.to_string(), payer));
-      }
-    }
-    std::map<std::string, std::vector<std::string>> short_by_size;
-    for (const auto& r : a.rows) {
-      if (r.shortfall) {
-        short_by_size[r.size].push_back(r.household);
-      }
-    }
-    for (const auto& [size, codes] : short_by_size) {
-      context.warn(fmt::format(
-          "{} basket{} of size {} short: {} go{} without this week and {} first in line next time",
-          codes.size(), codes.size() == 1 ? "" : "s", size, fmt::join(codes, ", "),
-          codes.size() == 1 ? "es" : "", codes.size() == 1 ? "is" : "are"));
-    }
+    warn_allocation(context, a, config);
   });
 }
 
