@@ -61,6 +61,38 @@ void setup_household_import(CLI::App& app, Context& context) {
   });
 }
 
+// The household the options of `household add` describe (not yet validated).
+HouseholdInput input_of(Context& context, const AddOptions& options) {
+  HouseholdInput in;
+  in.code = options.code;
+  in.last_name = options.last_name;
+  in.first_name = options.first_name;
+  if (!options.phone.empty()) {
+    in.phone = options.phone;
+  }
+  in.adults = options.adults;
+  in.children = options.children;
+  in.commune = options.commune;
+  const auto qf = parse_fixed(options.qf, 2, true);
+  if (!qf) {
+    throw Error(ExitCode::usage, fmt::format("--qf \"{}\" is not a number", options.qf));
+  }
+  in.qf_cents = *qf;
+  if (!options.qf_date.empty()) {
+    in.qf_date = options.qf_date;
+  }
+  in.referrer = options.referrer;
+  in.scheme = options.scheme;
+  in.size = options.size;
+  in.point = options.point;
+  in.start = context.week(options.start);
+  if (!options.end.empty()) {
+    in.end = context.week(options.end);
+  }
+  in.tier = options.tier;
+  return in;
+}
+
 void setup_household_add(CLI::App& app, Context& context) {
   auto* cmd = app.add_subcommand("add", "Enrol one household");
   auto o = std::make_shared<AddOptions>();
@@ -83,33 +115,8 @@ void setup_household_add(CLI::App& app, Context& context) {
   cmd->add_option("--tier", o->tier, "Contribution tier (default: from the QF)");
   cmd->callback([&context, o] {
     const Config& config = context.config();
-    HouseholdInput in;
-    in.code = o->code;
-    in.last_name = o->last_name;
-    in.first_name = o->first_name;
-    if (!o->phone.empty()) {
-      in.phone = o->phone;
-    }
-    in.adults = o->adults;
-    in.children = o->children;
-    in.commune = o->commune;
-    const auto qf = parse_fixed(o->qf, 2, true);
-    if (!qf) {
-      throw Error(ExitCode::usage, fmt::format("--qf \"{}\" is not a number", o->qf));
-    }
-    in.qf_cents = *qf;
-    if (!o->qf_date.empty()) {
-      in.qf_date = o->qf_date;
-    }
-    in.referrer = o->referrer;
-    in.scheme = o->scheme;
-    in.size = o->size;
-    in.point = o->point;
-    in.start = context.week(o->start);
-    if (!o->end.empty()) {
-      in.end = context.week(o->end);
-    }
-    in.tier = o->tier;
+    // Validation fills in the defaults (end week, tier).
+    HouseholdInput in = input_of(context, *o);
     auto problems = validate_household(in, config, context.today());
     if (!problems.empty()) {
       throw Error(ExitCode::data, problems);

@@ -43,46 +43,56 @@ Table plan_rows(const Plan& plan, const Config& config) {
   return table;
 }
 
+// A table as the aligned text of the terminal, each line indented under its heading.
+void print_indented(const Table& table, std::ostream& out) {
+  std::ostringstream text;
+  render_table(table, Format::table, text);
+  std::istringstream lines(text.str());
+  for (std::string line; std::getline(lines, line);) {
+    out << "  " << line << '\n';
+  }
+}
+
+// One size of the plan: its baskets, value, weight, vegetables and the tips for the unfamiliar.
+void render_size(const SizePlan& sp, const Config& config, std::ostream& out) {
+  const BasketSize* size = config.find_size(sp.size);
+  out << '\n';
+  if (sp.due == 0) {
+    out << fmt::format("{} {}: no basket due\n", sp.size, size != nullptr ? size->label : "");
+    return;
+  }
+  if (sp.planned == 0) {
+    out << fmt::format("{} {}: {} due, none can be made from this harvest\n", sp.size,
+                       size != nullptr ? size->label : "", sp.due);
+    return;
+  }
+  const double percent =
+      100.0 * static_cast<double>(sp.value_mc) / (static_cast<double>(sp.reference) * 1000.0);
+  out << fmt::format("{} {}: {} baskets, {} EUR of {} ({:.1f} %), {} kg, {} vegetables\n", sp.size,
+                     size != nullptr ? size->label : "", sp.planned, format_money(sp.value()),
+                     format_money(sp.reference), percent, format_quantity(sp.grams), sp.items.size());
+  if (sp.planned < sp.due) {
+    out << fmt::format("  short: {} of the {} baskets due cannot be made\n", sp.due - sp.planned, sp.due);
+  }
+  Table items({"vegetable", "name", "quantity", "unit", "value_eur"}, {"quantity", "value_eur"});
+  for (const auto& item : sp.items) {
+    items.add({item.vegetable, name_of(config, item.vegetable), format_quantity(item.quantity),
+               unit_of(config, item.vegetable), format_money(cents_of(item.value_mc))});
+  }
+  print_indented(items, out);
+  for (const auto& item : sp.items) {
+    const Vegetable* v = vegetable_of(config, item.vegetable);
+    if (v != nullptr && v->unfamiliar) {
+      out << fmt::format("  tip, {}: {}\n", v->name, v->tip);
+    }
+  }
+}
+
 void render_text(const Plan& plan, const Config& config, std::ostream& out) {
   out << fmt::format("plan {}: {} baskets due, {} planned\n", plan.week.to_string(), plan.due(),
                      plan.planned());
   for (const auto& sp : plan.sizes) {
-    const BasketSize* size = config.find_size(sp.size);
-    out << '\n';
-    if (sp.due == 0) {
-      out << fmt::format("{} {}: no basket due\n", sp.size, size != nullptr ? size->label : "");
-      continue;
-    }
-    if (sp.planned == 0) {
-      out << fmt::format("{} {}: {} due, none can be made from this harvest\n", sp.size,
-                         size != nullptr ? size->label : "", sp.due);
-      continue;
-    }
-    const double percent =
-        100.0 * static_cast<double>(sp.value_mc) / (static_cast<double>(sp.reference) * 1000.0);
-    out << fmt::format("{} {}: {} baskets, {} EUR of {} ({:.1f} %), {} kg, {} vegetables\n", sp.size,
-                       size != nullptr ? size->label : "", sp.planned, format_money(sp.value()),
-                       format_money(sp.reference), percent, format_quantity(sp.grams), sp.items.size());
-    if (sp.planned < sp.due) {
-      out << fmt::format("  short: {} of the {} baskets due cannot be made\n", sp.due - sp.planned, sp.due);
-    }
-    Table items({"vegetable", "name", "quantity", "unit", "value_eur"}, {"quantity", "value_eur"});
-    for (const auto& item : sp.items) {
-      items.add({item.vegetable, name_of(config, item.vegetable), format_quantity(item.quantity),
-                 unit_of(config, item.vegetable), format_money(cents_of(item.value_mc))});
-    }
-    std::ostringstream table;
-    render_table(items, Format::table, table);
-    std::istringstream lines(table.str());
-    for (std::string line; std::getline(lines, line);) {
-      out << "  " << line << '\n';
-    }
-    for (const auto& item : sp.items) {
-      const Vegetable* v = vegetable_of(config, item.vegetable);
-      if (v != nullptr && v->unfamiliar) {
-        out << fmt::format("  tip, {}: {}\n", v->name, v->tip);
-      }
-    }
+    render_size(sp, config, out);
   }
   out << "\nleftovers (for sale or processing)\n";
   Table left({"vegetable", "name", "available", "handed_out", "left", "unit", "value_eur"},
@@ -95,12 +105,7 @@ void render_text(const Plan& plan, const Config& config, std::ostream& out) {
               format_quantity(l.used), format_quantity(l.left()), unit_of(config, l.vegetable),
               format_money(value)});
   }
-  std::ostringstream table;
-  render_table(left, Format::table, table);
-  std::istringstream lines(table.str());
-  for (std::string line; std::getline(lines, line);) {
-    out << "  " << line << '\n';
-  }
+  print_indented(left, out);
   out << fmt::format("  left over: {} EUR at reference prices\n", format_money(total));
   if (plan.status == PlanStatus::time_limit) {
     out << fmt::format("\nsolver: time limit reached, gap {:.2f} %: the best plan found is used\n",
@@ -120,6 +125,25 @@ void render_plan(const Plan& plan, const Config& config, const std::string& form
   }
 }
 
+void setup_plan_show(CLI::App& app, Context& context) {
+  auto* show = app.add_subcommand("show", "Print the stored plan of a week");
+  auto show_week = std::make_shared<std::string>();
+  auto show_format = std::make_shared<std::string>();
+  show->add_option("--week", *show_week, "The week")->required()->type_name("WEEK");
+  add_format_option(*show, *show_format, "table");
+  show->callback([&context, show_week, show_format] {
+    const Config& config = context.config();
+    const Week week = context.week(*show_week);
+    Store store = context.open_store(OpenMode::read_only);
+    const auto plan = load_plan(store, week);
+    if (!plan) {
+      throw Error(ExitCode::data, fmt::format("no plan for {}; run panier plan --week {}", week.to_string(),
+                                              week.to_string()));
+    }
+    render_plan(*plan, config, *show_format, context.out());
+  });
+}
+
 } // namespace
 
 void setup_plan(CLI::App& app, Context& context) {
@@ -137,22 +161,7 @@ void setup_plan(CLI::App& app, Context& context) {
   add_format_option(app, o->format, "table");
   app.require_subcommand(0, 1);
 
-  auto* show = app.add_subcommand("show", "Print the stored plan of a week");
-  auto show_week = std::make_shared<std::string>();
-  auto show_format = std::make_shared<std::string>();
-  show->add_option("--week", *show_week, "The week")->required()->type_name("WEEK");
-  add_format_option(*show, *show_format, "table");
-  show->callback([&context, show_week, show_format] {
-    const Config& config = context.config();
-    const Week week = context.week(*show_week);
-    Store store = context.open_store(OpenMode::read_only);
-    const auto plan = load_plan(store, week);
-    if (!plan) {
-      throw Error(ExitCode::data, fmt::format("no plan for {}; run panier plan --week {}", week.to_string(),
-                                              week.to_string()));
-    }
-    render_plan(*plan, config, *show_format, context.out());
-  });
+  setup_plan_show(app, context);
 
   app.callback([&context, o, &app] {
     if (app.got_subcommand("show")) {
