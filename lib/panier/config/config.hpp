@@ -115,6 +115,10 @@ struct Point {
   std::optional<int> capacity;
   int service_min = 10;
   NameDisplay names = NameDisplay::short_name;
+
+  // Whether the point has real opening hours, not the whole day it defaults to: only those are
+  // worth printing.
+  bool has_opening_hours() const { return !(open == 0 && close == 24 * 60 - 1); }
 };
 
 struct Van {

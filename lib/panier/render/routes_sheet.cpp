@@ -60,7 +60,7 @@ void van_sheet(std::ostream& out, const VanRoute& van, const DeliveryRoutes& rou
       out << "<br>" << html_escape(p->address);
     }
     out << "</td><td class=\"time\">" << clock(stop.arrival) << "</td><td class=\"window\">";
-    if (p != nullptr && !(p->open == 0 && p->close == 24 * 60 - 1)) {
+    if (p != nullptr && p->has_opening_hours()) {
       out << time_text(p->open) << "–" << time_text(p->close);
     }
     out << "</td><td class=\"n\"><strong>" << stop.baskets << "</strong></td><td class=\"n\">"

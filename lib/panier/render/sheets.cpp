@@ -34,8 +34,7 @@ void sheet_header(std::ostream& out, const PointSheet& sheet, const DeliveryWeek
   }
   out << "<p class=\"meta\">" << word(Word::delivery_on, lang) << " " << html_escape(long_date(d.date, lang))
       << " (" << d.week.to_string() << ")";
-  // The whole day is the default window: only a real opening window is worth printing.
-  if (point != nullptr && !(point->open == 0 && point->close == 24 * 60 - 1)) {
+  if (point != nullptr && point->has_opening_hours()) {
     out << " — " << word(Word::opening_hours, lang) << " " << time_text(point->open) << "–"
         << time_text(point->close);
   }
