@@ -53,8 +53,8 @@ void setup_harvest(CLI::App& app, Context& context) {
       Cents total = 0;
       for (const auto& item : items) {
         table.add({w.to_string(), item.vegetable, item.name, std::string(unit_name(item.unit)),
-                   format_quantity(item.quantity), std::string(text(item.grade)),
-                   format_money(item.value), item.in_season ? "yes" : "no"});
+                   format_quantity(item.quantity), std::string(text(item.grade)), format_money(item.value),
+                   item.in_season ? "yes" : "no"});
         total += item.value;
       }
       render_table(table, parse_format(*format), context.out());

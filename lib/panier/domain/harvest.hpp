@@ -10,7 +10,6 @@
 
 namespace panier {
 
-
 struct HarvestLine {
   long line = 0;
   Week week;
