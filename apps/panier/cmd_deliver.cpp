@@ -11,6 +11,7 @@
 #include "panier/domain/pickups.hpp"
 #include "panier/domain/routes.hpp"
 #include "panier/render/delivery_files.hpp"
+#include "panier/render/routes_sheet.hpp"
 
 namespace panier::cli {
 
@@ -82,7 +83,7 @@ void deliver_week(Context& context, const DeliverOptions& options) {
     }
     for (const auto& u : delivery.routes->unassigned) {
       context.warn(fmt::format("{}: {} basket{} not routed: {}", u.point, u.baskets,
-                               u.baskets == 1 ? "" : "s", u.reason()));
+                               u.baskets == 1 ? "" : "s", render::unserved_reason(u, Language::en)));
     }
   }
   const auto written = render::write_delivery(delivery, config, options.out, files);

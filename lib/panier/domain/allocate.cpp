@@ -359,4 +359,13 @@ Allocation load_allocation(Store& store, Week week) {
   return a;
 }
 
+Allocation allocated_week(Store& store, Week week) {
+  Allocation allocation = load_allocation(store, week);
+  if (allocation.rows.empty()) {
+    throw Error(ExitCode::data, fmt::format("no allocation for {}; run panier allocate --week {}",
+                                            week.to_string(), week.to_string()));
+  }
+  return allocation;
+}
+
 } // namespace panier

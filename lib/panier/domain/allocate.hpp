@@ -57,6 +57,8 @@ bool week_is_open(Store& store, Week week);
 
 // The stored allocation of a week (empty rows when none).
 Allocation load_allocation(Store& store, Week week);
+// The same for a command that needs one: Error(data) telling to run panier allocate when none.
+Allocation allocated_week(Store& store, Week week);
 
 // Per point and size (configuration order): baskets, shortfalls, value, contributions, subsidy.
 struct PointSizeTotals {

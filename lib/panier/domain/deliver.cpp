@@ -148,11 +148,7 @@ void add_changes(DeliveryWeek& d, Store& store, const Config& config) {
 } // namespace
 
 DeliveryWeek compute_delivery(Store& store, const Config& config, Week week) {
-  const Allocation allocation = load_allocation(store, week);
-  if (allocation.rows.empty()) {
-    throw Error(ExitCode::data, fmt::format("no allocation for {}; run panier allocate --week {}",
-                                            week.to_string(), week.to_string()));
-  }
+  const Allocation allocation = allocated_week(store, week);
   DeliveryWeek d;
   d.week = week;
   d.date = week.day(config.calendar.delivery_weekday);

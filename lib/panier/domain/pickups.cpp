@@ -18,9 +18,9 @@ namespace {
 // reader's line.
 template <typename E>
 std::optional<E> word_column(const CsvReader& reader, std::size_t column, std::string_view name,
-                             std::vector<std::string>& problems) {
+                             std::vector<std::string>& problems, bool required = false) {
   const std::string_view value = reader.text(column);
-  if (value.empty()) {
+  if (value.empty() && !required) {
     return std::nullopt;
   }
   const auto word = parse_word<E>(value);
@@ -43,11 +43,7 @@ PickupInput read_pickup_line(const CsvReader& reader, std::map<std::string, long
     problems.push_back(
         reader.where(fmt::format("household \"{}\" is already on line {}", in.household, it->second)));
   }
-  const auto status = parse_word<PickupStatus>(reader.text(1));
-  if (!status) {
-    problems.push_back(reader.where(fmt::format("column \"status\": \"{}\" is not one of: {}", reader.text(1),
-                                                texts_joined<PickupStatus>())));
-  }
+  const auto status = word_column<PickupStatus>(reader, 1, "status", problems, true);
   in.status = status.value_or(PickupStatus::collected);
   try {
     in.paid = reader.number(2, 2).value_or(0);
@@ -212,11 +208,7 @@ RecordResult record_pickups(Store& store, const Config& config, Week week, const
                             bool rest_missed, Date today) {
   RecordResult result;
   store.write([&] {
-    const Allocation allocation = load_allocation(store, week);
-    if (allocation.rows.empty()) {
-      throw Error(ExitCode::data, fmt::format("no allocation for {}; run panier allocate --week {}",
-                                              week.to_string(), week.to_string()));
-    }
+    const Allocation allocation = allocated_week(store, week);
     auto existing = db::pickups_of(store, week);
     write_pickups(store, config, week, allocation, pickups, existing, today, result);
     if (rest_missed) {

@@ -36,7 +36,6 @@ struct UnservedPoint {
   std::string point;
   int baskets = 0;
   bool reachable = false; // a van alone could reach it in its window: what ran out is room or hours
-  std::string reason() const;
 };
 
 struct DeliveryRoutes {

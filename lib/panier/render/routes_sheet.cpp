@@ -75,6 +75,10 @@ void van_sheet(std::ostream& out, const VanRoute& van, const DeliveryRoutes& rou
 
 } // namespace
 
+std::string_view unserved_reason(const UnservedPoint& point, Language language) {
+  return word(point.reachable ? Word::unserved_no_room : Word::unserved_out_of_reach, language);
+}
+
 std::string routes_csv(const DeliveryRoutes& routes) {
   std::ostringstream text;
   CsvWriter csv(text);
@@ -114,8 +118,7 @@ std::string routes_html(const DeliveryRoutes& routes, const Config& config, Date
         << "</h1>\n<ul>\n";
     for (const auto& u : routes.unassigned) {
       out << "<li>" << html_escape(place_name(config, u.point)) << " — " << u.baskets << " "
-          << baskets_word(u.baskets, lang) << " — "
-          << word(u.reachable ? Word::unserved_no_room : Word::unserved_out_of_reach, lang) << "</li>\n";
+          << baskets_word(u.baskets, lang) << " — " << unserved_reason(u, lang) << "</li>\n";
     }
     out << "</ul>\n</div>\n</section>\n";
   }

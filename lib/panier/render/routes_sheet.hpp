@@ -3,12 +3,16 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "panier/config/config.hpp"
 #include "panier/core/week.hpp"
 #include "panier/model/routes.hpp"
 
 namespace panier::render {
+
+// Why no van serves the point, in the language asked (the terminal speaks English).
+std::string_view unserved_reason(const UnservedPoint& point, Language language);
 
 // routes.csv: week,van,stop,point,arrival,departure,baskets,load_after,km. Per van: stop 0 is the
 // garden (departure), then the drops, then the garden again (arrival). A point no van could
