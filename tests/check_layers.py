@@ -23,8 +23,9 @@ MAY_INCLUDE = {
     "model": {"core"},
     "store": {"model", "core"},
     "optim": set(),
-    "domain": {"config", "store", "model", "optim", "core"},
-    "render": {"config", "model", "core"},
+    "io": {"core"},
+    "domain": {"config", "store", "model", "optim", "io", "core"},
+    "render": {"config", "model", "io", "core"},
 }
 
 # One header of each layer whose own includes are the standard library and lower layers only.
@@ -34,6 +35,7 @@ PROBE = {
     "model": "panier/model/plan.hpp",
     "store": "panier/store/store.hpp",
     "optim": "panier/optim/mip.hpp",
+    "io": "panier/io/encoding.hpp",
     "domain": "panier/domain/eligibility.hpp",
     "render": "panier/render/page.hpp",
 }

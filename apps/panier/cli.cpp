@@ -121,6 +121,23 @@ void Context::trace(const std::string& message) {
   }
 }
 
+ReadOptions InputFileOptions::read() const {
+  ReadOptions options;
+  options.encoding = encoding.empty() ? Encoding::detect : parse_encoding(encoding);
+  options.sheet = sheet;
+  return options;
+}
+
+void add_input_options(CLI::App& cmd, InputFileOptions& options) {
+  cmd.add_option("--encoding", options.encoding,
+                 "A CSV file's encoding: utf-8 or windows-1252 (default: UTF-8 when the file is valid "
+                 "UTF-8, else Windows-1252)")
+      ->check(CLI::IsMember({"utf-8", "windows-1252"}, CLI::ignore_case))
+      ->type_name("ENCODING");
+  cmd.add_option("--sheet", options.sheet, "The sheet of an .xlsx or .ods file to read (default: the first)")
+      ->type_name("NAME");
+}
+
 void add_format_option(CLI::App& app, std::string& format, const std::string& default_format) {
   format = default_format;
   app.add_option("--format", format, "Output: table, csv or json (default " + default_format + ")")

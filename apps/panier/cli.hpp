@@ -12,6 +12,7 @@
 #include "panier/config/config.hpp"
 #include "panier/core/error.hpp"
 #include "panier/core/week.hpp"
+#include "panier/io/rows.hpp"
 #include "panier/store/store.hpp"
 
 namespace panier::cli {
@@ -68,6 +69,16 @@ void setup_plan(CLI::App& app, Context& context);
 void setup_allocate(CLI::App& app, Context& context);
 void setup_deliver(CLI::App& app, Context& context);
 void setup_report(CLI::App& app, Context& context);
+
+// How an import reads its FILE: --encoding and --sheet.
+struct InputFileOptions {
+  std::string encoding;
+  std::string sheet;
+  ReadOptions read() const;
+};
+
+// Adds "--encoding utf-8|windows-1252" and "--sheet NAME" to an import command.
+void add_input_options(CLI::App& cmd, InputFileOptions& options);
 
 // Adds "--format table|csv|json" to a command.
 void add_format_option(CLI::App& app, std::string& format, const std::string& default_format);

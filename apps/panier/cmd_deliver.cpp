@@ -93,13 +93,16 @@ void deliver_week(Context& context, const DeliverOptions& options) {
 }
 
 void setup_record(CLI::App& app, Context& context) {
-  auto* record = app.add_subcommand("record", "Record pickups and payments of a week from a CSV file");
+  auto* record =
+      app.add_subcommand("record", "Record pickups and payments of a week from a CSV, .xlsx or .ods file");
   struct RecordOptions {
     std::string week, file, rest;
+    InputFileOptions input;
   };
   auto r = std::make_shared<RecordOptions>();
   record->add_option("--week", r->week, "The week")->required()->type_name("WEEK");
-  record->add_option("FILE", r->file, "CSV household,status,paid_eur,method,outcome");
+  record->add_option("FILE", r->file, "household,status,paid_eur,method,outcome (CSV, .xlsx or .ods)");
+  add_input_options(*record, r->input);
   record->add_option("--rest", r->rest, "Mark every basket still unrecorded: missed")
       ->check(CLI::IsMember({std::string(text(PickupStatus::missed))}))
       ->type_name("STATUS");
@@ -109,7 +112,7 @@ void setup_record(CLI::App& app, Context& context) {
     if (r->file.empty() && r->rest.empty()) {
       throw Error(ExitCode::usage, "give a pickups FILE, --rest missed, or both");
     }
-    const PickupFile file = r->file.empty() ? PickupFile{} : read_pickups_csv(r->file);
+    const PickupFile file = r->file.empty() ? PickupFile{} : read_pickups(r->file, r->input.read());
     Store store = context.open_store(OpenMode::read_write);
     const RecordResult result = record_pickups(store, config, week, file, !r->rest.empty(), context.today());
     for (const auto& [code, missed] : result.followup) {

@@ -15,11 +15,13 @@ void setup_harvest(CLI::App& app, Context& context) {
     auto* cmd = app.add_subcommand("import", "Load harvest forecasts; a week imported again is replaced");
     auto file = std::make_shared<std::string>();
     auto dry_run = std::make_shared<bool>(false);
-    cmd->add_option("FILE", *file, "CSV week,vegetable,quantity,grade")->required();
+    auto input = std::make_shared<InputFileOptions>();
+    cmd->add_option("FILE", *file, "week,vegetable,quantity,grade (CSV, .xlsx or .ods)")->required();
     cmd->add_flag("--dry-run", *dry_run, "Check and report; write nothing");
-    cmd->callback([&context, file, dry_run] {
+    add_input_options(*cmd, *input);
+    cmd->callback([&context, file, dry_run, input] {
       const Config& config = context.config();
-      const auto lines = read_harvest_csv(*file, config);
+      const auto lines = read_harvest(*file, input->read(), config);
       Store store = context.open_store(OpenMode::read_write);
       const auto results = import_harvest(store, lines, *dry_run);
       if (context.options.quiet) {

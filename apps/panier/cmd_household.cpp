@@ -47,16 +47,23 @@ struct AddOptions {
 };
 
 void setup_household_import(CLI::App& app, Context& context) {
-  auto* cmd = app.add_subcommand("import", "Add or update households and enrolments from a CSV file");
+  auto* cmd =
+      app.add_subcommand("import", "Add or update households and enrolments from a CSV, .xlsx or .ods file");
   auto file = std::make_shared<std::string>();
   auto dry_run = std::make_shared<bool>(false);
-  cmd->add_option("FILE", *file, "Households CSV")->required();
+  auto input = std::make_shared<InputFileOptions>();
+  cmd->add_option("FILE", *file, "Households file (CSV, .xlsx or .ods)")->required();
   cmd->add_flag("--dry-run", *dry_run, "Check and report what would change; write nothing");
-  cmd->callback([&context, file, dry_run] {
+  add_input_options(*cmd, *input);
+  cmd->callback([&context, file, dry_run, input] {
     const Config& config = context.config();
-    const auto inputs = read_households_csv(*file, config, context.today());
+    const HouseholdFile households = read_households(*file, input->read(), config, context.today());
+    for (const auto& warning : households.warnings) {
+      context.warn(warning);
+    }
     Store store = context.open_store(OpenMode::read_write);
-    const ImportSummary summary = import_households(store, config, inputs, context.today(), *dry_run, *file);
+    const ImportSummary summary =
+        import_households(store, config, households.inputs, context.today(), *dry_run);
     print_import(context, summary, *dry_run);
   });
 }
@@ -122,7 +129,7 @@ void setup_household_add(CLI::App& app, Context& context) {
       throw Error(ExitCode::data, problems);
     }
     Store store = context.open_store(OpenMode::read_write);
-    const ImportSummary s = import_households(store, config, {in}, context.today(), false, "");
+    const ImportSummary s = import_households(store, config, {in}, context.today(), false);
     if (!context.options.quiet) {
       context.out() << fmt::format("{}: {} from {} to {}, tier {}{}\n", in.code, in.scheme,
                                    in.start.to_string(), in.end->to_string(), in.tier,

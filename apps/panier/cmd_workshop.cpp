@@ -55,15 +55,18 @@ void setup_workshop_add(CLI::App& app, Context& context) {
 }
 
 void setup_workshop_attend(CLI::App& app, Context& context) {
-  auto* cmd = app.add_subcommand("attend", "Record attendance from a CSV household,adults,children");
+  auto* cmd = app.add_subcommand(
+      "attend", "Record attendance from a file household,adults,children (CSV, .xlsx or .ods)");
   auto id = std::make_shared<std::int64_t>(0);
   auto file = std::make_shared<std::string>();
+  auto input = std::make_shared<InputFileOptions>();
   cmd->add_option("ID", *id, "Workshop id (see workshop list)")->required();
-  cmd->add_option("FILE", *file, "Attendance CSV")->required();
-  cmd->callback([&context, id, file] {
+  cmd->add_option("FILE", *file, "Attendance file (CSV, .xlsx or .ods)")->required();
+  add_input_options(*cmd, *input);
+  cmd->callback([&context, id, file, input] {
     context.config();
     Store store = context.open_store(OpenMode::read_write);
-    const AttendResult r = attend_workshop(store, *id, *file);
+    const AttendResult r = attend_workshop(store, *id, *file, input->read());
     if (r.capacity && r.persons > *r.capacity) {
       context.warn(
           fmt::format("workshop {} has {} persons for a capacity of {}", *id, r.persons, *r.capacity));

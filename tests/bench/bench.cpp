@@ -18,6 +18,7 @@
 #include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
 #include "panier/domain/plan.hpp"
+#include "panier/io/csv_reader.hpp"
 #include "panier/optim/routing.hpp"
 #include "vrp_file.hpp"
 
@@ -54,7 +55,7 @@ int csv_gen(const std::string& path, long rows, bool french, int start_week = 0)
 
 int csv_read(const std::string& path) {
   using namespace panier;
-  static const CsvColumn columns[] = {
+  static const InputColumn columns[] = {
       {"code", true},     {"last_name", true},  {"first_name", true}, {"phone", false},
       {"adults", true},   {"children", true},   {"commune", true},    {"qf", true},
       {"qf_date", false}, {"referrer", true},   {"scheme", true},     {"size", true},

@@ -4,11 +4,12 @@
 
 #include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
+#include "panier/io/csv_reader.hpp"
 
 using namespace panier;
 
 namespace {
-const CsvColumn k_columns[] = {{"code", true}, {"qf", true}, {"commune", false}};
+const InputColumn k_columns[] = {{"code", true}, {"qf", true}, {"commune", false}};
 constexpr std::size_t k_code = 0;
 constexpr std::size_t k_qf = 1;
 constexpr std::size_t k_commune = 2;

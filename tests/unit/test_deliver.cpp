@@ -89,7 +89,7 @@ TEST_CASE("the delivery matches the allocation: packing, sheets and names as eac
     REQUIRE(validate_household(in, config, k_today).empty());
     inputs.push_back(in);
   }
-  import_households(store, config, inputs, k_today, false, "");
+  import_households(store, config, inputs, k_today, false);
   std::vector<HarvestLine> harvest;
   for (const char* v : {"carotte", "poireau", "pomme-de-terre", "navet", "oignon", "chou-fleur"}) {
     harvest.push_back({0, week, v, 60000, Grade::standard});

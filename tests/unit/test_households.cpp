@@ -85,7 +85,7 @@ struct Fixture {
   ImportSummary add(HouseholdInput in) {
     const auto problems = validate_household(in, config, k_today);
     REQUIRE(problems.empty());
-    return import_households(store, config, {in}, k_today, false, "");
+    return import_households(store, config, {in}, k_today, false);
   }
 
   std::vector<std::string> due(const char* week) {

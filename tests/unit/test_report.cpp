@@ -130,7 +130,7 @@ void generate(Season& s) {
     REQUIRE(validate_household(in, s.config, k_today).empty());
     inputs.push_back(in);
   }
-  import_households(store, s.config, inputs, k_today, false, "");
+  import_households(store, s.config, inputs, k_today, false);
   std::vector<HarvestLine> harvest;
   for (const Week w : s.weeks) {
     for (const char* v :
@@ -151,7 +151,8 @@ void generate(Season& s) {
         continue;
       }
       PickupInput p;
-      p.line = ++line;
+      ++line;
+      p.place = {fmt::format("pickups.csv:{}", line), fmt::format("line {}", line)};
       p.household = r.household;
       p.status = statuses[pick(6)];
       p.paid = counts_as_collected(p.status) ? r.contribution - (pick(5) == 0 ? 50 : 0) : 0;

@@ -64,6 +64,25 @@ std::optional<Date> Date::parse(std::string_view text) {
   return from_ymd(*year, *month, *day);
 }
 
+std::optional<Date> Date::parse_any(std::string_view text) {
+  if (auto iso = parse(text)) {
+    return iso;
+  }
+  const auto first = text.find('/');
+  const auto second = first == std::string_view::npos ? first : text.find('/', first + 1);
+  if (second == std::string_view::npos || second - first < 2 || second - first > 3 || first < 1 ||
+      first > 2 || text.size() - second != 5) {
+    return std::nullopt;
+  }
+  const auto day = parse_digits(text.substr(0, first), first);
+  const auto month = parse_digits(text.substr(first + 1, second - first - 1), second - first - 1);
+  const auto year = parse_digits(text.substr(second + 1), 4);
+  if (!year || !month || !day) {
+    return std::nullopt;
+  }
+  return from_ymd(*year, *month, *day);
+}
+
 int Date::year() const { return static_cast<int>(to_ymd(*this).year()); }
 int Date::month() const { return static_cast<int>(static_cast<unsigned>(to_ymd(*this).month())); }
 int Date::day() const { return static_cast<int>(static_cast<unsigned>(to_ymd(*this).day())); }

@@ -19,6 +19,8 @@ public:
   static std::optional<Date> from_ymd(int year, int month, int day);
   // Parses "YYYY-MM-DD"; nullopt on anything else.
   static std::optional<Date> parse(std::string_view text);
+  // Also the French way, "DD/MM/YYYY" or "D/M/YYYY"; nullopt on anything else.
+  static std::optional<Date> parse_any(std::string_view text);
 
   std::int32_t days() const noexcept { return m_days; }
   int year() const;

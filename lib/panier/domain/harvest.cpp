@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
+#include "panier/io/rows.hpp"
 #include "panier/store/records.hpp"
 
 namespace panier {
@@ -22,56 +22,55 @@ Cents value_of(Milli quantity, Cents price_per_unit) { return (quantity * price_
 namespace {
 
 // One line of a forecast, with the problems of its cells.
-HarvestLine read_harvest_line(const CsvReader& reader, const Config& config,
+HarvestLine read_harvest_line(const RowReader& reader, const Config& config,
                               std::vector<std::string>& row_problems) {
+  enum : std::size_t { week_column, vegetable_column, quantity_column, grade_column };
   HarvestLine h;
   h.line = reader.line();
-  const std::string_view week_text = reader.text(0);
-  const auto week = Week::parse_iso(week_text);
+  const auto week =
+      collect_problems(row_problems, std::optional<Week>(), [&] { return reader.week(week_column); });
   if (!week) {
-    row_problems.push_back(
-        reader.where(fmt::format("column \"week\": \"{}\" is not a week (YYYY-Www)", week_text)));
+    if (reader.text(week_column).empty()) row_problems.push_back(reader.where(week_column, "missing value"));
   } else if (config.calendar.is_closed(*week)) {
-    row_problems.push_back(reader.where(fmt::format("column \"week\": {} is a closure week", week_text)));
+    row_problems.push_back(reader.where(week_column, fmt::format("{} is a closure week", week->to_string())));
   } else {
     h.week = *week;
   }
-  h.vegetable = reader.text(1);
+  h.vegetable = reader.text(vegetable_column);
   const Vegetable* vegetable = config.catalogue.find(h.vegetable);
   if (vegetable == nullptr) {
     row_problems.push_back(
-        reader.where(fmt::format("column \"vegetable\": unknown vegetable \"{}\"", h.vegetable)));
+        reader.where(vegetable_column, fmt::format("unknown vegetable \"{}\"", h.vegetable)));
   }
-  try {
-    h.quantity = reader.required_number(2, 3);
-    const std::string_view unit = vegetable != nullptr ? unit_name(vegetable->unit) : "units";
-    if (h.quantity < 0) {
-      row_problems.push_back(
-          reader.where(fmt::format("column \"quantity\": {} is negative", reader.text(2))));
-    } else if (h.quantity > k_max_quantity) {
-      row_problems.push_back(
-          reader.where(fmt::format("column \"quantity\": {} {} is not plausible (more than {})",
-                                   reader.text(2), unit, k_max_quantity / 1000)));
-    }
-  } catch (const Error& e) {
-    row_problems.push_back(e.messages().front());
+  h.quantity =
+      collect_problems(row_problems, Milli{0}, [&] { return reader.required_number(quantity_column, 3); });
+  const std::string_view unit = vegetable != nullptr ? unit_name(vegetable->unit) : "units";
+  if (h.quantity < 0) {
+    row_problems.push_back(
+        reader.where(quantity_column, fmt::format("{} is negative", reader.text(quantity_column))));
+  } else if (h.quantity > k_max_quantity) {
+    row_problems.push_back(reader.where(quantity_column, fmt::format("{} {} is not plausible (more than {})",
+                                                                     reader.text(quantity_column), unit,
+                                                                     k_max_quantity / 1000)));
   }
-  const std::string_view grade = reader.text(3);
+  const std::string_view grade = reader.text(grade_column);
   if (const auto parsed = grade.empty() ? Grade::standard : parse_word<Grade>(grade)) {
     h.grade = *parsed;
   } else {
     row_problems.push_back(
-        reader.where(fmt::format("column \"grade\": \"{}\" is not {}", grade, texts_joined<Grade>(" or "))));
+        reader.where(grade_column, fmt::format("\"{}\" is not {}", grade, texts_joined<Grade>(" or "))));
   }
   return h;
 }
 
 } // namespace
 
-std::vector<HarvestLine> read_harvest_csv(const std::string& path, const Config& config) {
-  static const CsvColumn k_columns[] = {
+std::vector<HarvestLine> read_harvest(const std::string& path, const ReadOptions& options,
+                                      const Config& config) {
+  static const InputColumn k_columns[] = {
       {"week", true}, {"vegetable", true}, {"quantity", true}, {"grade", false}};
-  CsvReader reader(path);
+  const auto rows = open_rows(path, options);
+  RowReader& reader = *rows;
   reader.read_header(k_columns);
   std::vector<HarvestLine> lines;
   Diagnostics problems;
@@ -82,8 +81,9 @@ std::vector<HarvestLine> read_harvest_csv(const std::string& path, const Config&
     if (row_problems.empty()) {
       const auto [it, fresh] = seen.emplace(std::make_tuple(h.week, h.vegetable, h.grade), h.line);
       if (!fresh) {
-        row_problems.push_back(reader.where(fmt::format(
-            "{} {} ({}) is already on line {}", h.week.to_string(), h.vegetable, text(h.grade), it->second)));
+        row_problems.push_back(
+            reader.where(fmt::format("{} {} ({}) is already on {}", h.week.to_string(), h.vegetable,
+                                     text(h.grade), reader.record_name(it->second))));
       }
     }
     for (auto& message : row_problems) {

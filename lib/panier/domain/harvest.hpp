@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "panier/config/config.hpp"
+#include "panier/io/rows.hpp"
 #include "panier/model/vocabulary.hpp"
 #include "panier/store/store.hpp"
 
@@ -18,9 +19,11 @@ struct HarvestLine {
   Grade grade = Grade::standard;
 };
 
-// Reads `week,vegetable,quantity,grade` (grade optional). Unknown vegetables, negative or
-// implausible quantities, closure weeks and repeated lines are Error(data), every line listed.
-std::vector<HarvestLine> read_harvest_csv(const std::string& path, const Config& config);
+// Reads `week,vegetable,quantity,grade` (grade optional) from CSV, .xlsx or .ods; a week may be
+// given as a date. Unknown vegetables, negative or implausible quantities, closure weeks and
+// repeated lines are Error(data), every line listed.
+std::vector<HarvestLine> read_harvest(const std::string& path, const ReadOptions& options,
+                                      const Config& config);
 
 struct HarvestWeekResult {
   Week week;

@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
 #include "panier/store/households.hpp"
 
@@ -212,13 +211,9 @@ EnrolmentRow pick_enrolment(std::vector<EnrolmentRow> candidates, const std::str
 }
 
 // Rows of one household must agree with each other, and an enrolment appears once.
-void check_consistency(const std::vector<HouseholdInput>& inputs, const std::string& file,
-                       Diagnostics& problems) {
-  auto where = [&](long line, const std::string& message) {
-    return line > 0 ? located(file, line, message) : message;
-  };
+void check_consistency(const std::vector<HouseholdInput>& inputs, Diagnostics& problems) {
   std::unordered_map<std::string, const HouseholdInput*> first_row;
-  std::map<std::tuple<std::string, std::string, Week>, long> keys;
+  std::map<std::tuple<std::string, std::string, Week>, const HouseholdInput*> keys;
   for (const auto& in : inputs) {
     const auto [it, inserted] = first_row.emplace(in.code, &in);
     if (!inserted) {
@@ -234,17 +229,17 @@ void check_consistency(const std::vector<HouseholdInput>& inputs, const std::str
                                                       {"referrer", a.referrer != in.referrer}};
       for (const auto& [name, differs] : columns) {
         if (differs) {
-          problems.add(where(in.line, fmt::format("household \"{}\": column \"{}\" differs from line {}",
-                                                  in.code, name, a.line)));
+          problems.add(in.place.locate(
+              fmt::format("household \"{}\": column \"{}\" differs from {}", in.code, name, a.place.name)));
           break;
         }
       }
     }
-    const auto [key, fresh] = keys.emplace(std::make_tuple(in.code, in.scheme, in.start), in.line);
+    const auto [key, fresh] = keys.emplace(std::make_tuple(in.code, in.scheme, in.start), &in);
     if (!fresh) {
-      problems.add(where(
-          in.line, fmt::format("household \"{}\": the enrolment in \"{}\" from {} is already on line {}",
-                               in.code, in.scheme, in.start.to_string(), key->second)));
+      problems.add(
+          in.place.locate(fmt::format("household \"{}\": the enrolment in \"{}\" from {} is already on {}",
+                                      in.code, in.scheme, in.start.to_string(), key->second->place.name)));
     }
   }
 }
@@ -272,7 +267,7 @@ enum HouseholdColumn {
   end_week,
   tier
 };
-const CsvColumn k_household_columns[] = {
+const InputColumn k_household_columns[] = {
     {"code", true},     {"last_name", true},  {"first_name", true}, {"phone", false},
     {"adults", true},   {"children", true},   {"commune", true},    {"qf", true},
     {"qf_date", false}, {"referrer", true},   {"scheme", true},     {"size", true},
@@ -285,30 +280,32 @@ struct HouseholdLine {
   bool start_known = false;
 };
 
-HouseholdLine read_household_row(const CsvReader& reader, std::vector<std::string>& row_problems) {
+// A phone number whose leading 0 a spreadsheet dropped (it took "0612345678" for a number):
+// nine digits, the first not 0. Spaces and dots between digits are allowed.
+bool lost_leading_zero(std::string_view phone) {
+  std::size_t digits = 0;
+  for (const char c : phone) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c != ' ' && c != '.') {
+      return false;
+    }
+  }
+  return digits == 9 && phone.front() >= '1' && phone.front() <= '9';
+}
+
+HouseholdLine read_household_row(const RowReader& reader, std::vector<std::string>& row_problems,
+                                 std::vector<std::string>& warnings) {
   HouseholdInput in;
-  in.line = reader.line();
-  auto number = [&](std::size_t column, int scale, std::int64_t fallback) -> std::int64_t {
-    try {
-      return reader.required_number(column, scale);
-    } catch (const Error& e) {
-      row_problems.push_back(e.messages().front());
-      return fallback;
-    }
+  in.place = reader.place();
+  auto number = [&](std::size_t column, int scale, std::int64_t fallback) {
+    return collect_problems(row_problems, fallback, [&] { return reader.required_number(column, scale); });
   };
-  auto week = [&](std::size_t column, bool required) -> std::optional<Week> {
-    const std::string_view text = reader.text(column);
-    if (text.empty()) {
-      if (required) {
-        row_problems.push_back(
-            reader.where(fmt::format("column \"{}\": missing value", k_household_columns[column].name)));
-      }
-      return std::nullopt;
-    }
-    auto parsed = Week::parse_iso(text);
-    if (!parsed) {
-      row_problems.push_back(reader.where(fmt::format("column \"{}\": \"{}\" is not a week (YYYY-Www)",
-                                                      k_household_columns[column].name, text)));
+  auto week = [&](std::size_t column, bool required) {
+    const auto parsed =
+        collect_problems(row_problems, std::optional<Week>(), [&] { return reader.week(column); });
+    if (required && reader.text(column).empty()) {
+      row_problems.push_back(reader.where(column, "missing value"));
     }
     return parsed;
   };
@@ -317,13 +314,19 @@ HouseholdLine read_household_row(const CsvReader& reader, std::vector<std::strin
   in.first_name = reader.text(first_name);
   if (reader.has_column(phone)) {
     in.phone = reader.text(phone);
+    if (lost_leading_zero(*in.phone)) {
+      in.phone = "0" + *in.phone;
+      warnings.push_back(reader.where(phone, "9 digits: the leading 0 a spreadsheet drops was put back"));
+    }
   }
   in.adults = static_cast<int>(std::clamp<std::int64_t>(number(adults, 0, 1), -1, 1000));
   in.children = static_cast<int>(std::clamp<std::int64_t>(number(children, 0, 0), -1, 1000));
   in.commune = reader.text(commune);
   in.qf_cents = number(qf, 2, 0);
   if (reader.has_column(qf_date)) {
-    in.qf_date = reader.text(qf_date);
+    const auto date =
+        collect_problems(row_problems, std::optional<Date>(), [&] { return reader.date(qf_date); });
+    in.qf_date = date ? date->to_string() : std::string(); // a bad date is already reported
   }
   in.referrer = reader.text(referrer);
   in.scheme = reader.text(scheme);
@@ -336,6 +339,17 @@ HouseholdLine read_household_row(const CsvReader& reader, std::vector<std::strin
     in.start = *start;
   }
   return {std::move(in), start.has_value()};
+}
+
+// A validation message ("column \"qf\": …") located at its cell when it names a column.
+std::string locate_validation(const RowReader& reader, const std::string& message) {
+  for (std::size_t i = 0; i < std::size(k_household_columns); ++i) {
+    const std::string prefix = fmt::format("column \"{}\": ", k_household_columns[i].name);
+    if (message.starts_with(prefix)) {
+      return reader.where(i, std::string_view(message).substr(prefix.size()));
+    }
+  }
+  return reader.where(message);
 }
 
 } // namespace
@@ -366,11 +380,14 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
     problem(fmt::format("column \"qf\": {} is out of range (0 to 100000)", qf_text(in.qf_cents)));
   }
   if (in.qf_date && !in.qf_date->empty()) {
-    const auto date = Date::parse(*in.qf_date);
+    const auto date = Date::parse_any(*in.qf_date);
     if (!date) {
-      problem(fmt::format("column \"qf_date\": \"{}\" is not a date (YYYY-MM-DD)", *in.qf_date));
+      problem(
+          fmt::format("column \"qf_date\": \"{}\" is not a date (DD/MM/YYYY or YYYY-MM-DD)", *in.qf_date));
     } else if (*date > today) {
-      problem(fmt::format("column \"qf_date\": {} is in the future", *in.qf_date));
+      problem(fmt::format("column \"qf_date\": {} is in the future", date->to_string()));
+    } else {
+      in.qf_date = date->to_string();
     }
   }
   if (config.find_size(in.size) == nullptr) {
@@ -410,25 +427,27 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
   return problems;
 }
 
-std::vector<HouseholdInput> read_households_csv(const std::string& path, const Config& config, Date today) {
-  CsvReader reader(path);
+HouseholdFile read_households(const std::string& path, const ReadOptions& options, const Config& config,
+                              Date today) {
+  const auto rows = open_rows(path, options);
+  RowReader& reader = *rows;
   reader.read_header(k_household_columns);
-  std::vector<HouseholdInput> inputs;
+  HouseholdFile file;
   Diagnostics problems;
   while (reader.next()) {
     std::vector<std::string> row_problems;
-    auto [in, start_known] = read_household_row(reader, row_problems);
+    auto [in, start_known] = read_household_row(reader, row_problems, file.warnings);
     for (auto& message : validate_household(in, config, today, start_known)) {
-      row_problems.push_back(reader.where(message));
+      row_problems.push_back(locate_validation(reader, message));
     }
     for (auto& message : row_problems) {
       problems.add(std::move(message));
     }
-    inputs.push_back(std::move(in));
+    file.inputs.push_back(std::move(in));
   }
-  check_consistency(inputs, path, problems);
+  check_consistency(file.inputs, problems);
   problems.throw_if_any(ExitCode::data);
-  return inputs;
+  return file;
 }
 
 namespace {
@@ -437,8 +456,8 @@ namespace {
 // each row's enrolment (identified by household, scheme and requested start week).
 class Importer {
 public:
-  Importer(Store& store, const Config& config, const std::string& file, Date today)
-      : m_tables(store), m_capacity(config, m_tables), m_file(file), m_today(today.to_string()) {}
+  Importer(Store& store, const Config& config, Date today)
+      : m_tables(store), m_capacity(config, m_tables), m_today(today.to_string()) {}
 
   void row(const HouseholdInput& in) {
     auto known = m_ids.find(in.code);
@@ -544,7 +563,7 @@ private:
       const std::string message =
           fmt::format("household \"{}\": overlaps its enrolment in \"{}\" from {} to {}", in.code, in.scheme,
                       overlapping->start.to_string(), overlapping->end.to_string());
-      problems.add(in.line > 0 ? located(m_file, in.line, message) : message);
+      problems.add(in.place.locate(message));
       return std::nullopt;
     }
     EnrolmentRow e;
@@ -568,7 +587,6 @@ private:
 
   HouseholdTables m_tables;
   CapacityCounter m_capacity;
-  const std::string& m_file;
   std::string m_today;
   std::unordered_map<std::string, std::int64_t> m_ids;
   // Enrolments of the households created by this import: no need to ask the database.
@@ -578,13 +596,13 @@ private:
 } // namespace
 
 ImportSummary import_households(Store& store, const Config& config, const std::vector<HouseholdInput>& inputs,
-                                Date today, bool dry_run, const std::string& file) {
+                                Date today, bool dry_run) {
   Diagnostics problems;
-  check_consistency(inputs, file, problems);
+  check_consistency(inputs, problems);
   problems.throw_if_any(ExitCode::data);
   ImportSummary summary;
   auto work = [&] {
-    Importer importer(store, config, file, today);
+    Importer importer(store, config, today);
     for (const auto& in : inputs) {
       importer.row(in);
     }

@@ -11,13 +11,14 @@
 #include "panier/config/config.hpp"
 #include "panier/core/week.hpp"
 #include "panier/domain/eligibility.hpp"
+#include "panier/io/rows.hpp"
 #include "panier/store/store.hpp"
 
 namespace panier {
 
 // One households-CSV row, or one `household add`.
 struct HouseholdInput {
-  long line = 0; // 0 when not from a file
+  RecordPlace place; // empty when not from a file
   std::string code;
   std::string last_name;
   std::string first_name;
@@ -42,9 +43,16 @@ struct HouseholdInput {
 std::vector<std::string> validate_household(HouseholdInput& input, const Config& config, Date today,
                                             bool start_known = true);
 
-// Reads a households CSV (either dialect) and validates every row. Error(data) lists every bad
-// row as "FILE:LINE: message"; Error(no_input) when the file is missing.
-std::vector<HouseholdInput> read_households_csv(const std::string& path, const Config& config, Date today);
+struct HouseholdFile {
+  std::vector<HouseholdInput> inputs;
+  std::vector<std::string> warnings; // located, e.g. a phone's leading 0 put back
+};
+
+// Reads a households file (CSV in either dialect and encoding, .xlsx or .ods) and validates
+// every row. Error(data) lists every bad row as "FILE:LINE: message" (a sheet's as
+// "FILE:SHEET!C12: message"); Error(no_input) when the file is missing.
+HouseholdFile read_households(const std::string& path, const ReadOptions& options, const Config& config,
+                              Date today);
 
 struct ImportSummary {
   int households_new = 0;
@@ -61,7 +69,7 @@ struct ImportSummary {
 // A new enrolment in a scheme at capacity goes to the waiting list. Inconsistencies between rows
 // or with the database are Error(data) naming each line.
 ImportSummary import_households(Store& store, const Config& config, const std::vector<HouseholdInput>& inputs,
-                                Date today, bool dry_run, const std::string& file);
+                                Date today, bool dry_run);
 
 // An enrolment as seen in a given week (size and point as of that week).
 struct EnrolmentView {

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
 #include "panier/domain/allocate.hpp"
 #include "panier/store/pickups.hpp"
@@ -17,8 +16,8 @@ namespace {
 // A column holding a vocabulary word: the value, nullopt when empty, or a problem located at the
 // reader's line.
 template <typename E>
-std::optional<E> word_column(const CsvReader& reader, std::size_t column, std::string_view name,
-                             std::vector<std::string>& problems, bool required = false) {
+std::optional<E> word_column(const RowReader& reader, std::size_t column, std::vector<std::string>& problems,
+                             bool required = false) {
   const std::string_view value = reader.text(column);
   if (value.empty() && !required) {
     return std::nullopt;
@@ -26,38 +25,35 @@ std::optional<E> word_column(const CsvReader& reader, std::size_t column, std::s
   const auto word = parse_word<E>(value);
   if (!word) {
     problems.push_back(
-        reader.where(fmt::format("column \"{}\": \"{}\" is not one of: {}", name, value, texts_joined<E>())));
+        reader.where(column, fmt::format("\"{}\" is not one of: {}", value, texts_joined<E>())));
   }
   return word;
 }
 
 // One line of the file, with the problems that are its own.
-PickupInput read_pickup_line(const CsvReader& reader, std::map<std::string, long>& seen,
+PickupInput read_pickup_line(const RowReader& reader, std::map<std::string, long>& seen,
                              std::vector<std::string>& problems) {
+  enum : std::size_t { household, status_column, paid, method, outcome };
   PickupInput in;
-  in.line = reader.line();
-  in.household = reader.text(0);
+  in.place = reader.place();
+  in.household = reader.text(household);
   if (in.household.empty()) {
-    problems.push_back(reader.where("column \"household\": missing value"));
-  } else if (const auto [it, fresh] = seen.emplace(in.household, in.line); !fresh) {
-    problems.push_back(
-        reader.where(fmt::format("household \"{}\" is already on line {}", in.household, it->second)));
+    problems.push_back(reader.where(household, "missing value"));
+  } else if (const auto [it, fresh] = seen.emplace(in.household, reader.line()); !fresh) {
+    problems.push_back(reader.where(household, fmt::format("household \"{}\" is already on {}", in.household,
+                                                           reader.record_name(it->second))));
   }
-  const auto status = word_column<PickupStatus>(reader, 1, "status", problems, true);
+  const auto status = word_column<PickupStatus>(reader, status_column, problems, true);
   in.status = status.value_or(PickupStatus::collected);
-  try {
-    in.paid = reader.number(2, 2).value_or(0);
-    if (in.paid < 0) {
-      problems.push_back(reader.where(fmt::format("column \"paid_eur\": {} is negative", reader.text(2))));
-    }
-  } catch (const Error& e) {
-    problems.push_back(e.messages().front());
+  in.paid = collect_problems(problems, Cents{0}, [&] { return reader.money(paid).value_or(0); });
+  if (in.paid < 0) {
+    problems.push_back(reader.where(paid, fmt::format("{} is negative", reader.text(paid))));
   }
-  in.method = word_column<PaymentMethod>(reader, 3, "method", problems);
-  in.outcome = word_column<Outcome>(reader, 4, "outcome", problems);
+  in.method = word_column<PaymentMethod>(reader, method, problems);
+  in.outcome = word_column<Outcome>(reader, outcome, problems);
   if (in.outcome && status && counts_as_collected(*status)) {
-    problems.push_back(reader.where(
-        "column \"outcome\": says what became of an uncollected basket, not of a collected one"));
+    problems.push_back(
+        reader.where(outcome, "says what became of an uncollected basket, not of a collected one"));
   }
   return in;
 }
@@ -80,16 +76,14 @@ void write_pickups(Store& store, const Config& config, Week week, const Allocati
     }
     const auto it = by_code.find(in.household);
     if (it == by_code.end()) {
-      problems.add(
-          located(pickups.path, in.line,
-                  fmt::format("household \"{}\" has no basket in {}", in.household, week.to_string())));
+      problems.add(in.place.locate(
+          fmt::format("household \"{}\" has no basket in {}", in.household, week.to_string())));
       continue;
     }
     if (it->second->shortfall) {
-      problems.add(located(pickups.path, in.line,
-                           fmt::format("household \"{}\" went without in {} (shortfall): there is "
-                                       "no pickup to record",
-                                       in.household, week.to_string())));
+      problems.add(in.place.locate(fmt::format("household \"{}\" went without in {} (shortfall): there is "
+                                               "no pickup to record",
+                                               in.household, week.to_string())));
       continue;
     }
     db::PickupRow row{it->second->enrolment_id, in.status, in.paid, in.method, in.outcome};
@@ -184,10 +178,11 @@ std::vector<std::pair<std::string, int>> to_follow_up(Store& store, const Config
 
 } // namespace
 
-PickupFile read_pickups_csv(const std::string& path) {
-  static const CsvColumn k_columns[] = {
+PickupFile read_pickups(const std::string& path, const ReadOptions& options) {
+  static const InputColumn k_columns[] = {
       {"household", true}, {"status", true}, {"paid_eur", false}, {"method", false}, {"outcome", false}};
-  CsvReader reader(path);
+  const auto rows = open_rows(path, options);
+  RowReader& reader = *rows;
   reader.read_header(k_columns);
   PickupFile file;
   file.path = path;

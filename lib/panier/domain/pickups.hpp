@@ -11,13 +11,14 @@
 #include "panier/config/config.hpp"
 #include "panier/core/money.hpp"
 #include "panier/core/week.hpp"
+#include "panier/io/rows.hpp"
 #include "panier/model/vocabulary.hpp"
 #include "panier/store/store.hpp"
 
 namespace panier {
 
 struct PickupInput {
-  long line = 0;
+  RecordPlace place;
   std::string household;
   PickupStatus status = PickupStatus::collected;
   Cents paid = 0;
@@ -54,7 +55,7 @@ struct RecordResult {
 
 // Reads `household,status,paid_eur,method,outcome` (the last three optional). Bad lines are listed
 // in the result, to be reported with the lines whose household has no basket.
-PickupFile read_pickups_csv(const std::string& path);
+PickupFile read_pickups(const std::string& path, const ReadOptions& options = {});
 
 // Records pickups of `week` in one transaction: codes must have a basket that week; a household
 // recorded again is updated, its earlier record kept in the audit table (dated `today`).

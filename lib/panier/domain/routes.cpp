@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
+#include "panier/io/rows.hpp"
 #include "panier/optim/routing.hpp"
 
 namespace panier {
@@ -134,8 +134,9 @@ void add_unserved(const vrp::Instance& instance, const std::vector<Drop>& drops,
 // for the way back unless that has its own row. Every bad row is reported, FILE:LINE.
 void read_matrix(const std::string& path, Travel& t) {
   const std::size_t n = t.places.size();
-  static const CsvColumn k_columns[] = {{"from", true}, {"to", true}, {"km", true}, {"minutes", true}};
-  CsvReader reader(path);
+  static const InputColumn k_columns[] = {{"from", true}, {"to", true}, {"km", true}, {"minutes", true}};
+  const auto file = open_rows(path);
+  RowReader& reader = *file;
   reader.read_header(k_columns);
   std::vector<char> given(n * n, 0);
   struct Row {
@@ -150,7 +151,7 @@ void read_matrix(const std::string& path, Travel& t) {
     for (std::size_t c : {std::size_t{0}, std::size_t{1}}) {
       if ((c == 0 ? from : to) == n) {
         problems.add(reader.where(
-            fmt::format("\"{}\" is neither \"depot\" nor a point of the configuration", reader.text(c))));
+            c, fmt::format("\"{}\" is neither \"depot\" nor a point of the configuration", reader.text(c))));
       }
     }
     double km = 0;

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
+#include "panier/io/rows.hpp"
 #include "panier/store/households.hpp"
 #include "panier/store/records.hpp"
 
@@ -40,7 +40,7 @@ namespace {
 
 // A line of an attendance file; `valid` is false when it has a problem of its own.
 struct AttendanceLine {
-  long line;
+  RecordPlace place;
   std::string code;
   int adults;
   int children;
@@ -48,14 +48,16 @@ struct AttendanceLine {
 };
 
 // Every line of an attendance file, its problems added to `problems`.
-std::vector<AttendanceLine> read_attendance(const std::string& path, Diagnostics& problems) {
-  static const CsvColumn k_columns[] = {{"household", true}, {"adults", true}, {"children", true}};
-  CsvReader reader(path);
+std::vector<AttendanceLine> read_attendance(const std::string& path, const ReadOptions& options,
+                                            Diagnostics& problems) {
+  static const InputColumn k_columns[] = {{"household", true}, {"adults", true}, {"children", true}};
+  const auto rows = open_rows(path, options);
+  RowReader& reader = *rows;
   reader.read_header(k_columns);
   std::vector<AttendanceLine> lines;
   std::map<std::string, long> seen;
   while (reader.next()) {
-    AttendanceLine l{reader.line(), std::string(reader.text(0)), 0, 0, false};
+    AttendanceLine l{reader.place(), std::string(reader.text(0)), 0, 0, false};
     try {
       const auto adults = reader.required_number(1);
       const auto children = reader.required_number(2);
@@ -64,9 +66,10 @@ std::vector<AttendanceLine> read_attendance(const std::string& path, Diagnostics
       }
       l.adults = static_cast<int>(adults);
       l.children = static_cast<int>(children);
-      const auto [it, fresh] = seen.emplace(l.code, l.line);
+      const auto [it, fresh] = seen.emplace(l.code, reader.line());
       if (!fresh) {
-        reader.fail(fmt::format("household \"{}\" is already on line {}", l.code, it->second));
+        reader.fail(0,
+                    fmt::format("household \"{}\" is already on {}", l.code, reader.record_name(it->second)));
       }
       l.valid = true;
     } catch (const Error& e) {
@@ -79,9 +82,10 @@ std::vector<AttendanceLine> read_attendance(const std::string& path, Diagnostics
 
 } // namespace
 
-AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& path) {
+AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& path,
+                             const ReadOptions& options) {
   Diagnostics problems;
-  const std::vector<AttendanceLine> lines = read_attendance(path, problems);
+  const std::vector<AttendanceLine> lines = read_attendance(path, options, problems);
 
   // Unknown codes are listed with the other bad lines, so the file is checked in one go.
   AttendResult result;
@@ -97,7 +101,7 @@ AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& p
       }
       const auto household = tables.find_household(l.code);
       if (!household) {
-        problems.add(located(path, l.line, fmt::format("unknown household \"{}\"", l.code)));
+        problems.add(l.place.locate(fmt::format("unknown household \"{}\"", l.code)));
         continue;
       }
       if (db::put_attendance(store, id, household->id, l.adults, l.children)) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "panier/config/config.hpp"
+#include "panier/io/rows.hpp"
 #include "panier/store/store.hpp"
 
 namespace panier {
@@ -36,7 +37,8 @@ struct AttendResult {
 
 // Records `household,adults,children` rows for workshop `id` in one transaction; a household
 // already recorded is updated. Unknown codes are Error(data), every line listed.
-AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& path);
+AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& path,
+                             const ReadOptions& options = {});
 
 struct WorkshopSummary {
   std::int64_t id = 0;

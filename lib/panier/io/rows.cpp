@@ -1,0 +1,298 @@
+#include "panier/io/rows.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "panier/core/error.hpp"
+#include "panier/core/money.hpp"
+#include "panier/io/csv_reader.hpp"
+#include "panier/io/sheet_reader.hpp"
+
+namespace panier {
+
+namespace {
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// The byte length of a thousands separator at text[i]: a space, a no-break space (U+00A0) or a
+// narrow no-break space (U+202F, what LibreOffice writes in French); 0 when there is none.
+std::size_t separator_at(std::string_view text, std::size_t i) {
+  if (text[i] == ' ') return 1;
+  if (text.substr(i, 2) == "\xC2\xA0") return 2;
+  if (text.substr(i, 3) == "\xE2\x80\xAF") return 3;
+  return 0;
+}
+
+std::string_view without_trailing_spaces(std::string_view text) {
+  for (;;) {
+    if (text.ends_with(' ')) {
+      text.remove_suffix(1);
+    } else if (text.ends_with("\xC2\xA0")) {
+      text.remove_suffix(2);
+    } else if (text.ends_with("\xE2\x80\xAF")) {
+      text.remove_suffix(3);
+    } else {
+      return text;
+    }
+  }
+}
+
+// `text` without the separators of its thousands ("1 234,5" -> "1234,5"); nullopt when they do
+// not group the whole part by threes.
+std::optional<std::string> without_thousands(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    out.push_back(text[0]);
+    i = 1;
+  }
+  std::size_t group = 0;
+  bool grouped = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      out.push_back(c);
+      ++group;
+      continue;
+    }
+    if (const std::size_t width = separator_at(text, i)) {
+      if (group == 0 || group > 3 || (grouped && group != 3)) return std::nullopt;
+      grouped = true;
+      group = 0;
+      i += width - 1;
+      continue;
+    }
+    break;
+  }
+  if (grouped && group != 3) return std::nullopt;
+  out.append(text.substr(i));
+  return out;
+}
+
+} // namespace
+
+RowReader::RowReader(std::string display_name) : m_name(std::move(display_name)) {}
+
+RowReader::~RowReader() = default;
+
+std::string RowReader::record_name(long line) const { return fmt::format("line {}", line); }
+
+std::string_view RowReader::field(std::size_t index) const {
+  if (index >= m_ends.size()) {
+    return {};
+  }
+  const std::size_t begin = index == 0 ? 0 : m_ends[index - 1];
+  return trim(std::string_view(m_record).substr(begin, m_ends[index] - begin));
+}
+
+bool RowReader::blank_record() const {
+  for (std::size_t i = 0; i < m_ends.size(); ++i) {
+    if (!field(i).empty()) return false;
+  }
+  return true;
+}
+
+void RowReader::read_header(std::span<const InputColumn> columns) {
+  do {
+    if (!read_record()) {
+      throw Error(ExitCode::data, location(1, std::nullopt) + ": empty file: expected a header row");
+    }
+  } while (blank_record());
+  m_names.clear();
+  for (const auto& column : columns) {
+    m_names.push_back(column.name);
+  }
+  m_map.assign(columns.size(), -1);
+  m_field_count = m_ends.size();
+  m_named.assign(m_field_count, false);
+  Diagnostics problems;
+  for (std::size_t f = 0; f < m_ends.size(); ++f) {
+    std::string_view name = field(f);
+    if (f == 0 && name.substr(0, 3) == "\xEF\xBB\xBF") {
+      name = trim(name.substr(3));
+    }
+    if (name.empty()) {
+      continue;
+    }
+    m_named[f] = true;
+    const auto found =
+        std::find_if(columns.begin(), columns.end(), [&](const InputColumn& c) { return c.name == name; });
+    if (found == columns.end()) {
+      problems.add(location(m_record_line, f) + fmt::format(": unknown column \"{}\"", name));
+      continue;
+    }
+    const auto index = static_cast<std::size_t>(found - columns.begin());
+    if (m_map[index] >= 0) {
+      problems.add(location(m_record_line, f) + fmt::format(": column \"{}\" appears twice", name));
+      continue;
+    }
+    m_map[index] = static_cast<int>(f);
+  }
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].required && m_map[i] < 0) {
+      problems.add(location(m_record_line, std::nullopt) +
+                   fmt::format(": missing column \"{}\"", columns[i].name));
+    }
+  }
+  problems.throw_if_any(ExitCode::data);
+}
+
+void RowReader::check_unnamed_fields() const {
+  for (std::size_t f = 0; f < m_ends.size(); ++f) {
+    if ((f >= m_named.size() || !m_named[f]) && !field(f).empty()) {
+      throw Error(ExitCode::data, location(m_record_line, f) + ": a value under no column name");
+    }
+  }
+}
+
+bool RowReader::next() {
+  for (;;) {
+    if (!read_record()) {
+      return false;
+    }
+    if (blank_record()) {
+      continue;
+    }
+    if (fixed_width() && m_ends.size() != m_field_count) {
+      fail(fmt::format("{} fields, expected {} as in the header", m_ends.size(), m_field_count));
+    }
+    check_unnamed_fields();
+    return true;
+  }
+}
+
+bool RowReader::has_column(std::size_t column) const { return m_map.at(column) >= 0; }
+
+std::string_view RowReader::text(std::size_t column) const {
+  const int f = m_map.at(column);
+  return f < 0 ? std::string_view{} : field(static_cast<std::size_t>(f));
+}
+
+std::optional<std::int64_t> RowReader::number(std::size_t column, int scale) const {
+  const std::string_view value = text(column);
+  if (value.empty()) {
+    return std::nullopt;
+  }
+  const auto plain = without_thousands(value);
+  auto parsed = plain ? parse_fixed(*plain, scale, m_decimal_comma) : std::nullopt;
+  if (!parsed) {
+    if (scale > 0 && plain && parse_fixed(*plain, 7, m_decimal_comma)) {
+      fail(column, fmt::format("\"{}\" has more than {} decimals", value, scale));
+    }
+    fail(column, fmt::format("\"{}\" is not a number", value));
+  }
+  return parsed;
+}
+
+std::int64_t RowReader::required_number(std::size_t column, int scale) const {
+  auto value = number(column, scale);
+  if (!value) {
+    fail(column, "missing value");
+  }
+  return *value;
+}
+
+std::optional<std::int64_t> RowReader::money(std::size_t column) const {
+  std::string_view value = text(column);
+  for (const std::string_view euro : {"€", "EUR"}) {
+    if (value.size() > euro.size() && value.ends_with(euro)) {
+      const auto plain =
+          without_thousands(without_trailing_spaces(value.substr(0, value.size() - euro.size())));
+      if (auto parsed = plain ? parse_fixed(*plain, 2, m_decimal_comma) : std::nullopt) {
+        return parsed;
+      }
+      fail(column, fmt::format("\"{}\" is not an amount in euros", value));
+    }
+  }
+  return number(column, 2);
+}
+
+std::optional<Date> RowReader::date(std::size_t column) const {
+  const std::string_view value = text(column);
+  if (value.empty()) {
+    return std::nullopt;
+  }
+  auto parsed = Date::parse_any(value);
+  if (!parsed) {
+    fail(column, fmt::format("\"{}\" is not a date (DD/MM/YYYY or YYYY-MM-DD)", value));
+  }
+  return parsed;
+}
+
+std::optional<Week> RowReader::week(std::size_t column) const {
+  const std::string_view value = text(column);
+  if (value.empty()) {
+    return std::nullopt;
+  }
+  if (auto week = Week::parse_iso(value)) {
+    return week;
+  }
+  if (auto day = Date::parse_any(value)) {
+    return Week::containing(*day);
+  }
+  fail(column, fmt::format("\"{}\" is not a week (YYYY-Www, or a date DD/MM/YYYY)", value));
+}
+
+std::string RowReader::where(std::string_view message) const {
+  return fmt::format("{}: {}", location(m_record_line, std::nullopt), message);
+}
+
+std::string RowReader::where(std::size_t column, std::string_view message) const {
+  const int f = m_map.at(column);
+  const auto at = f < 0 ? std::nullopt : std::optional<std::size_t>(static_cast<std::size_t>(f));
+  return fmt::format("{}: column \"{}\": {}", location(m_record_line, at), m_names.at(column), message);
+}
+
+void RowReader::fail(std::string_view message) const { throw Error(ExitCode::data, where(message)); }
+
+void RowReader::fail(std::size_t column, std::string_view message) const {
+  throw Error(ExitCode::data, where(column, message));
+}
+
+std::string column_letters(std::size_t index) {
+  std::string letters;
+  ++index;
+  while (index > 0) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (index - 1) % 26));
+    index = (index - 1) / 26;
+  }
+  return letters;
+}
+
+std::unique_ptr<RowReader> open_rows(const std::string& path, const ReadOptions& options) {
+  std::string magic(8, '\0');
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      throw Error(ExitCode::no_input, fmt::format("{}: cannot open file", path));
+    }
+    in.read(magic.data(), static_cast<std::streamsize>(magic.size()));
+    magic.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  if (magic.rfind("PK\x03\x04", 0) == 0) {
+    return open_workbook(path, options.sheet);
+  }
+  if (magic.rfind("\xD0\xCF\x11\xE0", 0) == 0) {
+    throw Error(ExitCode::data,
+                fmt::format("{}: an old Excel (.xls) or Office 97 file, which panier does not "
+                            "read: save it as .xlsx, .ods or CSV",
+                            path));
+  }
+  if (!options.sheet.empty()) {
+    throw Error(ExitCode::usage,
+                fmt::format("{}: --sheet is for .xlsx and .ods workbooks, and this is a CSV file", path));
+  }
+  return std::make_unique<CsvReader>(path, options.encoding);
+}
+
+} // namespace panier
