@@ -1,4 +1,4 @@
-// panier deliver --week W --out DIR [--format csv,html] [--no-routes]; deliver record; deliver balance.
+// panier deliver --week W --out DIR [--format csv,html,xlsx] [--no-routes]; deliver record; deliver balance.
 #include <cmath>
 #include <ostream>
 #include <sstream>
@@ -18,20 +18,22 @@ namespace panier::cli {
 namespace {
 
 struct DeliverOptions {
-  std::string week, out, format = "csv,html";
+  std::string week, out, format = "csv,html,xlsx";
   bool no_routes = false;
 };
 
 render::DeliverFiles files_of(const std::string& format) {
-  render::DeliverFiles files{false, false};
+  render::DeliverFiles files{false, false, false};
   std::stringstream list(format);
   for (std::string item; std::getline(list, item, ',');) {
     if (item == "csv") {
       files.csv = true;
     } else if (item == "html") {
       files.html = true;
+    } else if (item == "xlsx") {
+      files.xlsx = true;
     } else {
-      throw Error(ExitCode::usage, fmt::format("--format: \"{}\" is not csv or html", item));
+      throw Error(ExitCode::usage, fmt::format("--format: \"{}\" is not csv, html or xlsx", item));
     }
   }
   return files;
@@ -161,7 +163,8 @@ void setup_deliver(CLI::App& app, Context& context) {
   auto o = std::make_shared<DeliverOptions>();
   app.add_option("--week", o->week, "The week to deliver")->type_name("WEEK");
   app.add_option("--out", o->out, "Directory for the files (created if needed)")->type_name("DIR");
-  app.add_option("--format", o->format, "Which files: csv, html or csv,html (default)")->type_name("LIST");
+  app.add_option("--format", o->format, "Which files, a list of csv, html and xlsx (default csv,html,xlsx)")
+      ->type_name("LIST");
   app.add_flag("--no-routes", o->no_routes, "Do not plan the vans' routes (routes.csv, routes.html)");
   app.require_subcommand(0, 1);
   setup_record(app, context);

@@ -1,5 +1,5 @@
 // panier report KIND [--from W --to W | --year Y] [--by P] [--scheme S] [--point P]
-//   [--format csv|table|json|html] [-o FILE] [--min-cell N] [--within N] [--site FILE ...]
+//   [--format csv|table|json|html|xlsx] [-o FILE] [--min-cell N] [--within N] [--site FILE ...]
 #include <filesystem>
 #include <sstream>
 
@@ -8,6 +8,7 @@
 #include "cli.hpp"
 #include "panier/core/output.hpp"
 #include "panier/domain/report.hpp"
+#include "panier/io/xlsx_writer.hpp"
 #include "panier/render/impact_page.hpp"
 #include "panier/render/table_page.hpp"
 
@@ -62,6 +63,9 @@ ReportRequest request_of(Context& context, const ReportOptions& options) {
   request.within = options.within;
   request.today = Week::containing(context.today());
   request.kind = parse_report_kind(options.kind);
+  if (options.format == "xlsx" && options.output.empty()) {
+    throw Error(ExitCode::usage, "--format xlsx writes a spreadsheet file: give --output FILE");
+  }
   check_request(request, config);
   return request;
 }
@@ -84,6 +88,12 @@ void run_report(Context& context, const ReportOptions& options, const ReportRequ
     }
   }
   const bool with_site = !options.sites.empty();
+  if (options.format == "xlsx") {
+    const Worksheet sheet = worksheet_of(report_table(sites, config, request, with_site),
+                                         std::string(panier::text(request.kind)));
+    write_xlsx(options.output, std::span(&sheet, 1), context.today());
+    return;
+  }
   // Straight to standard output; to a file through a temporary file and a rename.
   std::ostringstream text;
   std::ostream& out = options.output.empty() ? context.out() : text;
@@ -118,8 +128,8 @@ void setup_report(CLI::App& app, Context& context) {
       ->type_name("PERIOD");
   app.add_option("--scheme", o->scheme, "Only this scheme")->type_name("SCHEME");
   app.add_option("--point", o->point, "Only this distribution point")->type_name("POINT");
-  app.add_option("--format", o->format, "Output: csv (default), table, json or html")
-      ->check(CLI::IsMember({"csv", "table", "json", "html"}))
+  app.add_option("--format", o->format, "Output: csv (default), table, json, html or xlsx (with --output)")
+      ->check(CLI::IsMember({"csv", "table", "json", "html", "xlsx"}))
       ->type_name("FORMAT");
   app.add_option("-o,--output", o->output, "Write to FILE instead of standard output")->type_name("FILE");
   app.add_option("--min-cell", o->min_cell, "Print counts of households and persons below N as <N")

@@ -9,8 +9,10 @@
 #include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
 #include "panier/core/output.hpp"
+#include "panier/io/xlsx_writer.hpp"
 #include "panier/render/routes_sheet.hpp"
 #include "panier/render/sheets.hpp"
+#include "panier/render/text.hpp"
 
 namespace panier::render {
 
@@ -67,6 +69,27 @@ std::string sheet_csv(const DeliveryWeek& d, const PointSheet& sheet) {
   return text.str();
 }
 
+// sheets.xlsx: the same sign-in sheets, a tab per point, each printed on A4.
+std::vector<Worksheet> sheets_workbook(const DeliveryWeek& d, const Config& config) {
+  std::vector<Worksheet> tabs;
+  for (const auto& sheet : d.sheets) {
+    Worksheet tab;
+    tab.name = sheet.point;
+    tab.columns = {"week", "point", "household", "name", "size", "amount_eur", "status"};
+    tab.kinds = {CellKind::text, CellKind::text,  CellKind::text, CellKind::text,
+                 CellKind::text, CellKind::money, CellKind::text};
+    for (const auto& line : sheet.lines) {
+      tab.rows.push_back({d.week.to_string(), sheet.point, line.household, line.name, line.size,
+                          format_money(line.amount), ""});
+    }
+    const Point* point = config.find_point(sheet.point);
+    tab.print = {true, fmt::format("{} — {}", point != nullptr ? point->name : sheet.point,
+                                   long_date(d.date, config.organisation.language))};
+    tabs.push_back(std::move(tab));
+  }
+  return tabs;
+}
+
 } // namespace
 
 std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& config, const std::string& dir,
@@ -98,6 +121,10 @@ std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& con
   }
   if (files.html) {
     write("sheets.html", sheets_html(d, config));
+  }
+  if (files.xlsx) {
+    write_xlsx(fs::path(dir) / "sheets.xlsx", sheets_workbook(d, config), d.date);
+    written.push_back("sheets.xlsx");
   }
   if (d.routes && files.csv) {
     write("routes.csv", routes_csv(*d.routes));

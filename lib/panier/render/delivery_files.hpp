@@ -1,5 +1,6 @@
 // The files of a delivery week, written into one directory for the packing team, the points and
-// the drivers: packing.csv, composition.csv, changes.csv, sheets/POINT.csv, sheets.html, and
+// the drivers: packing.csv, composition.csv, changes.csv, sheets/POINT.csv, sheets.html,
+// sheets.xlsx (a tab per point), and
 // routes.csv and routes.html when the week has routes.
 #pragma once
 
@@ -14,6 +15,7 @@ namespace panier::render {
 struct DeliverFiles {
   bool csv = true;
   bool html = true;
+  bool xlsx = true;
 };
 
 // Writes the files into `dir` (created if needed), each through a temporary file and a rename,
