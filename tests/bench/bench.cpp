@@ -18,7 +18,7 @@
 #include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
 #include "panier/domain/plan.hpp"
-#include "panier/io/csv_reader.hpp"
+#include "panier/io/rows.hpp"
 #include "panier/optim/routing.hpp"
 #include "vrp_file.hpp"
 
@@ -53,7 +53,8 @@ int csv_gen(const std::string& path, long rows, bool french, int start_week = 0)
   return 0;
 }
 
-int csv_read(const std::string& path) {
+// Reads a households file (CSV, .xlsx or .ods, whatever its content is) and times it.
+int rows_read(const std::string& path) {
   using namespace panier;
   static const InputColumn columns[] = {
       {"code", true},     {"last_name", true},  {"first_name", true}, {"phone", false},
@@ -61,7 +62,8 @@ int csv_read(const std::string& path) {
       {"qf_date", false}, {"referrer", true},   {"scheme", true},     {"size", true},
       {"point", true},    {"start_week", true}, {"end_week", false},  {"tier", false}};
   const auto start = std::chrono::steady_clock::now();
-  CsvReader reader(path);
+  const auto file = open_rows(path);
+  RowReader& reader = *file;
   reader.read_header(columns);
   long rows = 0;
   std::int64_t checksum = 0;
@@ -245,8 +247,8 @@ int main(int argc, char** argv) {
     if (argc == 4 && std::strcmp(argv[1], "csv-gen-fr") == 0) {
       return csv_gen(argv[2], std::stol(argv[3]), true);
     }
-    if (argc == 3 && std::strcmp(argv[1], "csv-read") == 0) {
-      return csv_read(argv[2]);
+    if (argc == 3 && std::strcmp(argv[1], "rows-read") == 0) {
+      return rows_read(argv[2]);
     }
     if (argc == 2 && std::strcmp(argv[1], "plan") == 0) {
       return bench_plan();
@@ -273,7 +275,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench: %s\n", e.what());
     return 65;
   }
-  std::fprintf(stderr, "usage: panier_bench csv-gen|csv-gen-fr FILE ROWS [START_WEEK] | csv-read FILE | plan "
-                       "| routes FILE OPTIMUM [SEED [ITERATIONS]] | run COMMAND...\n");
+  std::fprintf(stderr,
+               "usage: panier_bench csv-gen|csv-gen-fr FILE ROWS [START_WEEK] | rows-read FILE | plan "
+               "| routes FILE OPTIMUM [SEED [ITERATIONS]] | run COMMAND...\n");
   return 64;
 }

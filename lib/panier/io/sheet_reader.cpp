@@ -18,7 +18,7 @@ namespace panier {
 namespace {
 
 constexpr std::size_t k_max_columns = 16384;             // as Excel and LibreOffice
-constexpr std::size_t k_max_part = std::size_t{1} << 30; // shared strings, styles: 1 GiB at most
+constexpr std::size_t k_max_part = std::size_t{1} << 30; // the shared strings: 1 GiB at most
 
 // ---------------------------------------------------------------------------------------------
 // The rows of one sheet as they are parsed, and the reader that hands them out.
@@ -180,27 +180,43 @@ struct Relationships final : XmlHandler {
   void end(std::string_view) override {}
 };
 
-// xl/sharedStrings.xml: every <si>'s text (its runs' <t>, not the phonetic <rPh>).
+// xl/sharedStrings.xml: every <si>'s text (its runs' <t>, not the phonetic <rPh>), end to end in
+// one buffer: the table grows with the workbook's distinct texts, so it is kept compact.
 struct SharedStrings final : XmlHandler {
-  std::vector<std::string> strings;
+  std::string data;
+  std::vector<std::size_t> ends;
+  bool in_item = false;
   bool in_text = false;
   int phonetic = 0;
   void start(std::string_view name, const char**) override {
     if (name == "si")
-      strings.emplace_back();
+      in_item = true;
     else if (name == "rPh")
       ++phonetic;
     else if (name == "t")
-      in_text = phonetic == 0 && !strings.empty();
+      in_text = in_item && phonetic == 0;
   }
   void end(std::string_view name) override {
-    if (name == "rPh")
+    if (name == "si") {
+      ends.push_back(data.size());
+      in_item = false;
+    } else if (name == "rPh") {
       --phonetic;
-    else if (name == "t")
+    } else if (name == "t") {
       in_text = false;
+    }
   }
-  void text(std::string_view data) override {
-    if (in_text) strings.back().append(data);
+  void text(std::string_view chunk) override {
+    if (!in_text) return;
+    data.append(chunk);
+    if (data.size() > k_max_part) {
+      throw Error(ExitCode::data, "the workbook's shared strings are larger than 1 GiB");
+    }
+  }
+  std::size_t size() const { return ends.size(); }
+  std::string_view operator[](std::size_t i) const {
+    const std::size_t begin = i == 0 ? 0 : ends[i - 1];
+    return std::string_view(data).substr(begin, ends[i] - begin);
   }
 };
 
@@ -255,8 +271,7 @@ struct Styles final : XmlHandler {
 // A worksheet's <sheetData>, row after row into the queue.
 class XlsxSheet final : public XmlHandler {
 public:
-  XlsxSheet(SheetReader& reader, std::vector<std::string> strings, std::vector<bool> date_styles,
-            bool date1904)
+  XlsxSheet(SheetReader& reader, SharedStrings strings, std::vector<bool> date_styles, bool date1904)
       : m_reader(reader), m_strings(std::move(strings)), m_date_styles(std::move(date_styles)),
         m_date1904(date1904) {}
 
@@ -302,7 +317,7 @@ private:
       if (index < 0 || static_cast<std::size_t>(index) >= m_strings.size()) {
         m_reader.archive().damaged(fmt::format("row {}: shared string {} does not exist", m_row, m_value));
       }
-      return m_strings[static_cast<std::size_t>(index)];
+      return std::string(m_strings[static_cast<std::size_t>(index)]);
     }
     if (m_type == "n" && !m_value.empty()) {
       if (m_style < m_date_styles.size() && m_date_styles[m_style]) {
@@ -320,7 +335,7 @@ private:
   }
 
   SheetReader& m_reader;
-  std::vector<std::string> m_strings;
+  SharedStrings m_strings;
   std::vector<bool> m_date_styles;
   bool m_date1904;
   long m_row = 0;
@@ -384,8 +399,8 @@ std::unique_ptr<RowReader> open_xlsx(std::unique_ptr<ZipArchive> archive, const 
   if (zip.has(styles_part)) parse_entry(zip, styles_part, styles);
 
   auto reader = std::make_unique<SheetReader>(std::move(archive), sheet->name);
-  auto handler = std::make_unique<XlsxSheet>(*reader, std::move(strings.strings),
-                                             std::move(styles.style_is_date), workbook.date1904);
+  auto handler = std::make_unique<XlsxSheet>(*reader, std::move(strings), std::move(styles.style_is_date),
+                                             workbook.date1904);
   reader->start(sheet_part, std::move(handler));
   return reader;
 }
