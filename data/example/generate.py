@@ -7,6 +7,10 @@ forecast for every delivery week; nine cooking workshops. Enrolment ends are tun
 baskets due in 2023 under panier's eligibility rule come to 2,600 Cocagne and 1,000 P.A.N.I.E.R.S
 baskets, the figures of the season this example is shaped on. Names and phone numbers are
 invented. Deterministic: the same script writes the same files.
+
+households.xlsx is households.csv as LibreOffice saves it (dates become date cells), to show that
+panier reads a social centre's workbook as it is:
+  soffice --headless --convert-to xlsx --infilter="CSV:44,34,76,1" households.csv
 """
 import csv
 import datetime
