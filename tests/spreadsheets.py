@@ -198,6 +198,17 @@ def errors(work, files):
         proc = panier(db, "household", "import", "--dry-run", path, "--sheet", "Inscriptions")
         check(proc.returncode == 0, f"{ext}: --sheet Inscriptions: {proc.stderr!r}")
     check(stored(db) == before, "nothing was written by the failed or dry-run imports")
+    # Identical rows: an .ods keeps one with number-rows-repeated; each is a row of its own.
+    harvest = os.path.join(work, "harvest.fods")
+    row = cell((2023, 1, 9), "date") + cell("carotte") + cell(12.5)
+    fods(harvest, '<table:table table:name="Prévisions"><table:table-row>' + cell("week") + cell("vegetable")
+         + cell("quantity") + '</table:table-row><table:table-row table:number-rows-repeated="2">' + row
+         + "</table:table-row></table:table>")
+    for ext in ("ods", "xlsx"):
+        path = soffice(harvest, ext, work)
+        proc = panier(db, "harvest", "import", path)
+        check(proc.returncode == 65 and f"harvest.{ext}:Prévisions!A3: 2023-W02 carotte (standard) is already on row 2"
+              .encode() in proc.stderr, f"{ext}: repeated rows, a week given as a date: {proc.stderr!r}")
     data = open(files["xlsx"], "rb").read()
     damaged = os.path.join(work, "damaged.xlsx")
     open(damaged, "wb").write(data[: len(data) // 2])
@@ -247,8 +258,8 @@ def outputs(work):
                                                      (2023, 1, 2))], referrer="=1+2", end_week="2023-W04"))
     proc = panier(db, "-q", "household", "import", soffice(formula, "xlsx", work))
     check(proc.returncode == 0, f"formula household: {proc.stderr!r}")
-    for kind in ("baskets", "expiring"):
-        args = ["report", kind] + (["--from", "2023-W02", "--to", "2023-W02"] if kind == "baskets" else [])
+    for kind in ("baskets", "households", "expiring"):
+        args = ["report", kind] + (["--from", "2023-W02", "--to", "2023-W02"] if kind != "expiring" else [])
         ours = panier(db, *args)
         check(ours.returncode == 0, f"report {kind}: {ours.stderr!r}")
         target = os.path.join(work, f"{kind}.xlsx")

@@ -27,6 +27,7 @@ struct SheetRow {
   long number = 0;
   std::string record;
   std::vector<std::size_t> ends;
+  long repeat = 1; // the same row this many times (an .ods writes identical rows once)
 };
 
 // Builds rows from cells (given in any order within a row) and queues them.
@@ -56,14 +57,19 @@ public:
       row.ends.push_back(row.record.size());
       next = column + 1;
     }
-    for (long k = 0; k < repeat; ++k) {
-      m_rows.push_back(row);
-      m_rows.back().number = m_number + k;
-    }
+    row.repeat = repeat;
+    m_rows.push_back(std::move(row));
   }
   bool empty() const { return m_rows.empty(); }
   SheetRow pop() {
-    SheetRow row = std::move(m_rows.front());
+    SheetRow& front = m_rows.front();
+    if (front.repeat > 1) {
+      SheetRow copy = front;
+      --front.repeat;
+      ++front.number;
+      return copy;
+    }
+    SheetRow row = std::move(front);
     m_rows.pop_front();
     return row;
   }
