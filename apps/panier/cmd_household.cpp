@@ -112,7 +112,7 @@ void setup_household_add(CLI::App& app, Context& context) {
   cmd->add_option("--children", o->children, "Children in the household (default 0)");
   cmd->add_option("--commune", o->commune, "Commune")->required();
   cmd->add_option("--qf", o->qf, "Quotient familial, euros")->required();
-  cmd->add_option("--qf-date", o->qf_date, "Date of the QF certificate, YYYY-MM-DD");
+  cmd->add_option("--qf-date", o->qf_date, "Date of the QF certificate, DD/MM/YYYY or YYYY-MM-DD");
   cmd->add_option("--referrer", o->referrer, "Referring social service")->required();
   cmd->add_option("--scheme", o->scheme, "Scheme id")->required();
   cmd->add_option("--size", o->size, "Basket size id")->required();
