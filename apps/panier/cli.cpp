@@ -90,7 +90,11 @@ std::string Context::database_path() {
 
 Store Context::open_store(OpenMode mode) {
   const int timeout = config().organisation.busy_timeout_s;
-  return Store::open(database_path(), mode, timeout);
+  Store store = Store::open(database_path(), mode, timeout);
+  for (const auto& warning : store.warnings()) {
+    warn(warning);
+  }
+  return store;
 }
 
 Date Context::today() const {

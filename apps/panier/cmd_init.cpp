@@ -11,6 +11,9 @@ void setup_init(CLI::App& app, Context& context) {
   app.callback([&context] {
     const std::string path = context.database_path();
     const InitResult result = Store::init(path, context.config().organisation.busy_timeout_s);
+    for (const auto& warning : result.warnings) {
+      context.warn(warning);
+    }
     if (context.options.quiet) {
       return;
     }

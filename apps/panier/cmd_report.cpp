@@ -84,6 +84,9 @@ void run_report(Context& context, const ReportOptions& options, const ReportRequ
     for (std::size_t i = 0; i < options.sites.size(); ++i) {
       stores.push_back(
           Store::open(options.sites[i], OpenMode::read_only, config.organisation.busy_timeout_s));
+      for (const auto& warning : stores.back().warnings()) {
+        context.warn(warning);
+      }
       sites.push_back({names[i], &stores.back()});
     }
   }

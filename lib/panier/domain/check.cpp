@@ -76,6 +76,9 @@ CheckResult run_check(const CheckRequest& request) {
   try {
     Store store =
         Store::open(database, OpenMode::read_only, config ? config->organisation.busy_timeout_s : 10);
+    for (const auto& warning : store.warnings()) {
+      result.summary.push_back(warning);
+    }
     auto problems = store.integrity_problems();
     if (config) {
       check_references(store, *config, database, problems);

@@ -12,6 +12,7 @@
 
 #include "panier/core/error.hpp"
 #include "panier/core/money.hpp"
+#include "panier/core/output.hpp"
 #include "panier/core/table.hpp"
 
 namespace panier {
@@ -160,8 +161,9 @@ Worksheet worksheet_of(const Table& table, std::string name) {
   return sheet;
 }
 
-void write_xlsx(const fs::path& path, std::span<const Worksheet> sheets, Date created) {
+void write_xlsx(const fs::path& path, std::span<const Worksheet> sheets, Date created, FileMode mode) {
   const fs::path temporary = path.parent_path() / ("." + path.filename().string() + ".tmp");
+  create_file(temporary, mode, path); // libxlsxwriter then writes into it, keeping its mode
   {
     Book book(temporary.string(), created);
     for (const auto& sheet : sheets) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "panier/core/output.hpp"
 #include "panier/core/table.hpp"
 #include "panier/core/week.hpp"
 
@@ -37,7 +38,9 @@ CellKind cell_kind(std::string_view column, bool numeric);
 Worksheet worksheet_of(const Table& table, std::string name);
 
 // Writes the workbook to `path` through a temporary file and a rename; Error(cant_create) when it
-// cannot be written. `created` is the document's creation date.
-void write_xlsx(const std::filesystem::path& path, std::span<const Worksheet> sheets, Date created);
+// cannot be written. `created` is the document's creation date; a workbook with names is
+// FileMode::personal (0600).
+void write_xlsx(const std::filesystem::path& path, std::span<const Worksheet> sheets, Date created,
+                FileMode mode = FileMode::ordinary);
 
 } // namespace panier

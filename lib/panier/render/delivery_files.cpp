@@ -94,14 +94,12 @@ std::vector<Worksheet> sheets_workbook(const DeliveryWeek& d, const Config& conf
 
 std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& config, const std::string& dir,
                                         DeliverFiles files) {
+  // The sheets carry names: they and the directories panier makes for them are the owner's only.
+  create_directories(fs::path(dir) / "sheets", FileMode::personal);
   std::error_code ec;
-  fs::create_directories(fs::path(dir) / "sheets", ec);
-  if (ec) {
-    throw Error(ExitCode::cant_create, fmt::format("{}: cannot create directory: {}", dir, ec.message()));
-  }
   std::vector<std::string> written;
-  auto write = [&](const std::string& name, const std::string& text) {
-    write_atomically(fs::path(dir) / name, text);
+  auto write = [&](const std::string& name, const std::string& text, FileMode mode = FileMode::ordinary) {
+    write_atomically(fs::path(dir) / name, text, mode);
     written.push_back(name);
   };
   if (files.csv) {
@@ -110,7 +108,7 @@ std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& con
     write("changes.csv", changes_csv(d));
     std::set<std::string> with_sheet;
     for (const auto& sheet : d.sheets) {
-      write("sheets/" + sheet.point + ".csv", sheet_csv(d, sheet));
+      write("sheets/" + sheet.point + ".csv", sheet_csv(d, sheet), FileMode::personal);
       with_sheet.insert(sheet.point);
     }
     for (const auto& point : config.points) {
@@ -120,10 +118,10 @@ std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& con
     }
   }
   if (files.html) {
-    write("sheets.html", sheets_html(d, config));
+    write("sheets.html", sheets_html(d, config), FileMode::personal);
   }
   if (files.xlsx) {
-    write_xlsx(fs::path(dir) / "sheets.xlsx", sheets_workbook(d, config), d.date);
+    write_xlsx(fs::path(dir) / "sheets.xlsx", sheets_workbook(d, config), d.date, FileMode::personal);
     written.push_back("sheets.xlsx");
   }
   if (d.routes && files.csv) {

@@ -249,6 +249,32 @@ bool create_private_file(const std::string& path) {
 
 } // namespace
 
+std::vector<std::string> make_database_private(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> warnings;
+  for (const std::string& file : {path, path + "-wal", path + "-shm"}) {
+    std::error_code ec;
+    const auto status = fs::status(file, ec);
+    if (ec || !fs::exists(status)) {
+      continue;
+    }
+    const auto others = fs::perms::group_all | fs::perms::others_all;
+    if ((status.permissions() & others) == fs::perms::none) {
+      continue;
+    }
+    const auto mode = static_cast<unsigned>(status.permissions() & fs::perms::mask);
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
+    if (ec) {
+      throw Error(ExitCode::cant_create,
+                  fmt::format("{}: others may read this file of personal data (mode {:o}) and panier cannot "
+                              "change that ({}): chmod 600 it, as its owner",
+                              file, mode, ec.message()));
+    }
+    warnings.push_back(fmt::format("{}: was readable by others (mode {:o}); now 0600, owner only", file, mode));
+  }
+  return warnings;
+}
+
 void throw_unknown_word(const std::string& path, std::string_view word, const std::string& expected) {
   throw Error(ExitCode::data,
               fmt::format("{}: the database holds \"{}\" where one of {} is expected: it was not written "
@@ -291,6 +317,7 @@ Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s) {
   if (!std::filesystem::exists(path, ec)) {
     throw Error(ExitCode::no_input, fmt::format("{}: database not found; run panier init", path));
   }
+  std::vector<std::string> warnings = make_database_private(path);
   std::unique_ptr<SQLite::Database> db;
   translate_sqlite_errors(path, [&] {
     const int access = mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
@@ -305,12 +332,15 @@ Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s) {
                               path, version, k_latest));
     }
   });
-  return Store(path, std::move(db));
+  Store store(path, std::move(db));
+  store.m_warnings = std::move(warnings);
+  return store;
 }
 
 InitResult Store::init(const std::string& path, int busy_timeout_s) {
   InitResult result;
   result.created = create_private_file(path);
+  result.warnings = make_database_private(path);
   std::unique_ptr<SQLite::Database> db;
   translate_sqlite_errors(path, [&] {
     db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | k_open_flags);

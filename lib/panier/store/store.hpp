@@ -22,9 +22,14 @@ enum class OpenMode { read_only, read_write };
 
 struct InitResult {
   bool created = false;
+  std::vector<std::string> warnings; // the database's files made private (see make_database_private)
   int from_version = 0;
   int to_version = 0;
 };
+
+// The database and its -wal and -shm files hold personal data: any of them that others may read
+// is set to 0600, each change returned as a warning; Error(cant_create) when that fails.
+std::vector<std::string> make_database_private(const std::string& path);
 
 class Store {
 public:
@@ -54,6 +59,9 @@ public:
   // Problems found by SQLite's own checks (quick_check, foreign_key_check); empty when sound.
   std::vector<std::string> integrity_problems();
 
+  // What opening did that a user should know: files made private.
+  const std::vector<std::string>& warnings() const noexcept { return m_warnings; }
+
   // For the store's own modules only.
   SQLite::Database& db() { return *m_db; }
 
@@ -61,6 +69,7 @@ private:
   Store(std::string path, std::unique_ptr<SQLite::Database> db);
   std::string m_path;
   std::unique_ptr<SQLite::Database> m_db;
+  std::vector<std::string> m_warnings;
 };
 
 [[noreturn]] void throw_unknown_word(const std::string& path, std::string_view word,
