@@ -258,6 +258,19 @@ TEST_CASE("cross-field rules") {
     CHECK(r2.messages == std::vector<std::string>{"panier.toml:38:13: schemes.cocagne.share_cap: \"un "
                                                   "tiers\" is not a share (write 0.25 or \"1/4\")"});
   }
+  SUBCASE("a share whose reduced denominator is too large to apply exactly") {
+    const auto r =
+        load(replace(k_valid, "share_cap = \"1/3\"", "share_cap = \"46116860184273878/92233720368547757\""));
+    REQUIRE(r.messages.size() == 1);
+    CHECK(r.messages[0].starts_with("panier.toml:38:13: schemes.cocagne.share_cap: "
+                                    "46116860184273878/92233720368547757 cannot be applied exactly"));
+    const auto r2 = load(replace(k_valid, "share_cap = \"1/3\"", "share_cap = 1e300"));
+    CHECK(r2.messages ==
+          std::vector<std::string>{
+              "panier.toml:38:13: schemes.cocagne.share_cap: 1e+300 is out of range (0 to 1)"});
+    // Reduced as read: 2/6 is 1/3, and 500000/1000000 is one half.
+    CHECK(load(replace(k_valid, "share_cap = \"1/3\"", "share_cap = \"2000000/6000000\"")).messages.empty());
+  }
   SUBCASE("closing before opening") {
     const auto r = load(replace(k_valid, "open = \"14:00\"", "open = \"18:00\""));
     CHECK(r.messages == std::vector<std::string>{

@@ -1,5 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <numeric>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "panier/core/error.hpp"
 #include "panier/core/money.hpp"
 
 using namespace panier;
@@ -57,4 +63,51 @@ TEST_CASE("rounding a share of a value") {
   CHECK(mul_floor(1000, {1, 3}) == 333);
   CHECK(mul_floor(1200, {1, 3}) == 400);
   CHECK(mul_floor(5, {1, 2}) == 2);
+}
+
+TEST_CASE("fractions never overflow: random extreme parts (property)") {
+  __extension__ using Int128 = __int128;
+  std::mt19937_64 random(20261203);
+  auto part = [&]() -> std::int64_t {
+    switch (random() % 4) {
+    case 0: return static_cast<std::int64_t>(random() >> 1);      // up to 2^63 - 1
+    case 1: return static_cast<std::int64_t>(random() % 1000001); // shares' own range
+    case 2: return std::numeric_limits<std::int64_t>::max() - static_cast<std::int64_t>(random() % 3);
+    default: return static_cast<std::int64_t>(random() % 100) + 1;
+    }
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::int64_t n = part();
+    const std::int64_t d = part();
+    const auto f = Fraction::parse(fmt::format("{}/{}", n, d));
+    if (d == 0 || !parse_fixed(fmt::format("{}", n), 0) || !parse_fixed(fmt::format("{}", d), 0)) {
+      CHECK_FALSE(f); // refused as text: no share to compute with
+      continue;
+    }
+    REQUIRE(f);
+    CHECK(std::gcd(f->num, f->den) == 1); // reduced as read
+    CHECK(Int128{f->num} * d == Int128{n} * f->den);
+    const auto g = Fraction::parse(fmt::format("{}/{}", part() / 1000, part() / 1000 + 1));
+    REQUIRE(g);
+    // Comparison exact in 128 bits, whatever the sizes.
+    const Int128 left = Int128{f->num} * g->den;
+    const Int128 right = Int128{g->num} * f->den;
+    CHECK((*f < *g) == (left < right));
+    CHECK((*f == *g) == (left == right));
+    // A share that passes the configuration's check is applied exactly to any amount of cents.
+    if (f->representable() && *f <= Fraction{1, 1}) {
+      const std::int64_t cents = static_cast<std::int64_t>(random() % 100000000000LL);
+      const Int128 exact2 = 2 * Int128{cents} * f->num + f->den;
+      CHECK(mul_round_half_up(cents, *f) == static_cast<std::int64_t>(exact2 / (2 * Int128{f->den})));
+      CHECK(mul_floor(cents, *f) == static_cast<std::int64_t>(Int128{cents} * f->num / f->den));
+    }
+    // A sum is exact, or refused when it does not fit: never wrapped.
+    try {
+      const Fraction sum = *f + *g;
+      CHECK(Int128{sum.num} * (Int128{f->den} * g->den) ==
+            (Int128{f->num} * g->den + Int128{g->num} * f->den) * sum.den);
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::internal);
+    }
+  }
 }

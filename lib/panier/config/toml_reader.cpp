@@ -196,13 +196,19 @@ std::optional<Fraction> TableReader::share(std::string_view key, bool required, 
     }
   } else if (found->is_number()) {
     const double v = *found->value<double>();
-    if (!std::isfinite(v) || v < 0) {
+    if (!std::isfinite(v) || v < 0 || v > 1) {
       error(key, fmt::format("{} is out of range (0 to 1)", v));
       return std::nullopt;
     }
     fraction = Fraction::from_double(v);
   } else {
     error(key, fmt::format("expected a share (0.25 or \"1/4\"), not {}", toml_type_name(*found)));
+    return std::nullopt;
+  }
+  if (!fraction->representable()) {
+    error(key, fmt::format("{} cannot be applied exactly to amounts: reduced, its denominator is above {} "
+                           "(write at most 6 decimals, or a fraction such as \"1/3\")",
+                           fraction->to_string(), Fraction::k_max_denominator));
     return std::nullopt;
   }
   if (*fraction > Fraction{1, 1} || (!allow_zero && fraction->num == 0)) {

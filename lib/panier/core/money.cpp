@@ -7,9 +7,13 @@
 
 #include <fmt/format.h>
 
+#include "panier/core/error.hpp"
+
 namespace panier {
 
 namespace {
+__extension__ using Int128 = __int128;
+
 constexpr std::int64_t k_pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000};
 
 Fraction reduced(std::int64_t num, std::int64_t den) {
@@ -124,17 +128,52 @@ std::string Fraction::to_string() const {
   return fmt::format("{}/{}", num, den);
 }
 
+int Fraction::compare(const Fraction& a, const Fraction& b) {
+  const Int128 left = Int128{a.num} * b.den;
+  const Int128 right = Int128{b.num} * a.den;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+namespace {
+
+// An exact 128-bit result back in 64 bits; Error(internal) if it does not fit (the inputs were
+// not sums of money and shares).
+std::int64_t narrowed(Int128 value, const char* what) {
+  if (value > std::numeric_limits<std::int64_t>::max() || value < std::numeric_limits<std::int64_t>::min()) {
+    throw Error(ExitCode::internal, fmt::format("{}: result out of 64-bit range", what));
+  }
+  return static_cast<std::int64_t>(value);
+}
+
+Int128 gcd128(Int128 a, Int128 b) {
+  while (b != 0) {
+    const Int128 r = a % b;
+    a = b;
+    b = r;
+  }
+  return a < 0 ? -a : a;
+}
+
+} // namespace
+
 Fraction Fraction::operator+(const Fraction& other) const {
-  return reduced(num * other.den + other.num * den, den * other.den);
+  Int128 n = Int128{num} * other.den + Int128{other.num} * den;
+  Int128 d = Int128{den} * other.den;
+  const Int128 g = gcd128(n, d);
+  if (g > 1) {
+    n /= g;
+    d /= g;
+  }
+  return Fraction{narrowed(n, "fraction sum"), narrowed(d, "fraction sum")};
 }
 
 std::int64_t mul_round_half_up(std::int64_t value, Fraction fraction) {
-  // Fractions are reduced with a denominator of at most 10^6 and values are bounded sums of
-  // money, so the product stays far inside 64 bits.
-  const std::int64_t product = value * fraction.num;
-  return (2 * product + fraction.den) / (2 * fraction.den);
+  const Int128 product = Int128{value} * fraction.num;
+  return narrowed((2 * product + fraction.den) / (2 * Int128{fraction.den}), "share of an amount");
 }
 
-std::int64_t mul_floor(std::int64_t value, Fraction fraction) { return value * fraction.num / fraction.den; }
+std::int64_t mul_floor(std::int64_t value, Fraction fraction) {
+  return narrowed(Int128{value} * fraction.num / fraction.den, "share of an amount");
+}
 
 } // namespace panier

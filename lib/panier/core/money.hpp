@@ -30,22 +30,33 @@ std::string format_quantity(Milli quantity);
 // Converts a double read from a config file to a scaled integer, rounding half away from zero.
 std::int64_t scaled_from_double(double value, int scale);
 
-// An exact non-negative fraction (shares of a value, caps).
+// An exact non-negative fraction (shares of a value, caps), always reduced. Arithmetic is done in
+// 128 bits, so no product of two fractions' parts overflows.
 struct Fraction {
   std::int64_t num = 0;
   std::int64_t den = 1;
 
+  // The largest denominator a share may have once reduced (six decimals, or a third, a seventh…):
+  // beyond it a share cannot be applied exactly to cents.
+  static constexpr std::int64_t k_max_denominator = 1000000;
+  bool representable() const { return den <= k_max_denominator; }
+
   static Fraction from_double(double value);
-  // Accepts "1/3", "0.25" or "0,25"; nullopt otherwise.
+  // Accepts "1/3", "0.25" or "0,25"; nullopt otherwise. The result is reduced; check
+  // representable() before using it as a share.
   static std::optional<Fraction> parse(std::string_view text);
 
   double to_double() const { return static_cast<double>(num) / static_cast<double>(den); }
   std::string to_string() const;
   Fraction operator+(const Fraction& other) const;
-  friend bool operator==(const Fraction& a, const Fraction& b) { return a.num * b.den == b.num * a.den; }
+  friend bool operator==(const Fraction& a, const Fraction& b) { return compare(a, b) == 0; }
   friend std::strong_ordering operator<=>(const Fraction& a, const Fraction& b) {
-    return a.num * b.den <=> b.num * a.den;
+    return compare(a, b) <=> 0;
   }
+
+private:
+  // -1, 0 or 1, computed without overflow.
+  static int compare(const Fraction& a, const Fraction& b);
 };
 
 // value × fraction, rounded half up to the unit (for non-negative values).

@@ -60,13 +60,15 @@ void create_directories(const fs::path& dir, FileMode mode) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) {
-    throw Error(ExitCode::cant_create, fmt::format("{}: cannot create directory: {}", dir.string(), ec.message()));
+    throw Error(ExitCode::cant_create,
+                fmt::format("{}: cannot create directory: {}", dir.string(), ec.message()));
   }
   if (mode == FileMode::personal) {
     for (const auto& p : missing) {
       fs::permissions(p, fs::perms::owner_all, fs::perm_options::replace, ec);
       if (ec) {
-        throw Error(ExitCode::cant_create, fmt::format("{}: cannot make it private: {}", p.string(), ec.message()));
+        throw Error(ExitCode::cant_create,
+                    fmt::format("{}: cannot make it private: {}", p.string(), ec.message()));
       }
     }
   }

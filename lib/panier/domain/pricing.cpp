@@ -3,9 +3,10 @@
 namespace panier {
 
 Cents contribution(Cents value, Fraction share, Fraction cap, Cents step) {
-  // value × share / step, rounded half up, in steps: (2·value·num + den·step) / (2·den·step)
-  const std::int64_t rounded_steps = (2 * value * share.num + share.den * step) / (2 * share.den * step);
-  const std::int64_t cap_steps = value * cap.num / (cap.den * step);
+  // value × share / step rounded half up, and value × cap / step rounded down, in steps (the
+  // shares' arithmetic is exact and cannot overflow).
+  const std::int64_t rounded_steps = mul_round_half_up(value, Fraction{share.num, share.den * step});
+  const std::int64_t cap_steps = mul_floor(value, Fraction{cap.num, cap.den * step});
   return std::min(rounded_steps, cap_steps) * step;
 }
 

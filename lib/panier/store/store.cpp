@@ -270,7 +270,8 @@ std::vector<std::string> make_database_private(const std::string& path) {
                               "change that ({}): chmod 600 it, as its owner",
                               file, mode, ec.message()));
     }
-    warnings.push_back(fmt::format("{}: was readable by others (mode {:o}); now 0600, owner only", file, mode));
+    warnings.push_back(
+        fmt::format("{}: was readable by others (mode {:o}); now 0600, owner only", file, mode));
   }
   return warnings;
 }
