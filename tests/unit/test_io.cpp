@@ -220,3 +220,19 @@ TEST_CASE("files that are no spreadsheet are refused in one line") {
         std::string::npos);
   CHECK_THROWS_AS(open_rows(dir.path("missing.csv"), {}), Error);
 }
+
+TEST_CASE("a message never repeats what looks like a name or a phone number, in any column") {
+  CHECK(quoted("XL") == "\"XL\"");
+  CHECK(quoted("H-0042") == "\"H-0042\"");
+  CHECK(quoted("2026-W49") == "\"2026-W49\"");
+  CHECK(quoted("15/09/2026") == "\"15/09/2026\"");
+  CHECK(quoted("12a") == "\"12a\"");
+  CHECK(quoted("mangue") == "\"mangue\"");
+  for (const std::string_view personal :
+       {"06 12 34 56 78", "0612345678", "612345678", "+33 6 12 34 56 78", "06.12.34.56.78", "Le Goff",
+        "DUPONT", "Élodie", "N'Diaye", "Nguyễn Thị Hương"}) {
+    CAPTURE(personal);
+    CHECK(quoted(personal).find(personal) == std::string::npos);
+    CHECK(quoted(personal).find("not repeated here") != std::string::npos);
+  }
+}

@@ -30,3 +30,55 @@ void Diagnostics::throw_if_any(ExitCode code) const {
 }
 
 } // namespace panier
+
+namespace panier {
+
+namespace {
+
+bool looks_like_phone(std::string_view value) {
+  int digits = 0;
+  for (const char c : value) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (std::string_view(" .-()+").find(c) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return digits >= 8;
+}
+
+// Letters (any non-ASCII byte counts as one), spaces, hyphens and apostrophes, starting with a
+// capital: "Dupont", "Le Goff", "DUPONT", "Élodie", "N'Diaye".
+bool looks_like_name(std::string_view value) {
+  if (value.size() < 3) {
+    return false;
+  }
+  const auto first = static_cast<unsigned char>(value.front());
+  if (!((first >= 'A' && first <= 'Z') || first >= 0x80)) {
+    return false;
+  }
+  int letters = 0;
+  for (const char c : value) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b >= 0x80) {
+      ++letters;
+    } else if (c != ' ' && c != '-' && c != '\'') {
+      return false;
+    }
+  }
+  return letters >= 3;
+}
+
+} // namespace
+
+std::string quoted(std::string_view value) {
+  if (looks_like_phone(value)) {
+    return "a value that looks like a phone number (not repeated here)";
+  }
+  if (looks_like_name(value)) {
+    return "a value that looks like a name (not repeated here)";
+  }
+  return fmt::format("\"{}\"", value);
+}
+
+} // namespace panier

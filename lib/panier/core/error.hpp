@@ -39,6 +39,12 @@ private:
 // "FILE:LINE: message" (or "FILE:LINE:COL: message" when col > 0).
 std::string located(std::string_view file, long line, std::string_view message, long col = 0);
 
+// A value from an input file, as a message may show it: in quotes, unless it looks like personal
+// data (a phone number: eight digits or more; a name: a capitalised word of letters), which a
+// message never repeats: then what it looks like, in words. Columns get shifted in spreadsheets,
+// so this holds for every column, not only the names and phones.
+std::string quoted(std::string_view value);
+
 // Collects every problem found in one input so they can all be reported at once.
 class Diagnostics {
 public:

@@ -40,7 +40,7 @@ HarvestLine read_harvest_line(const RowReader& reader, const Config& config,
   const Vegetable* vegetable = config.catalogue.find(h.vegetable);
   if (vegetable == nullptr) {
     row_problems.push_back(
-        reader.where(vegetable_column, fmt::format("unknown vegetable \"{}\"", h.vegetable)));
+        reader.where(vegetable_column, fmt::format("unknown vegetable {}", quoted(h.vegetable))));
   }
   h.quantity =
       collect_problems(row_problems, Milli{0}, [&] { return reader.required_number(quantity_column, 3); });
@@ -58,7 +58,7 @@ HarvestLine read_harvest_line(const RowReader& reader, const Config& config,
     h.grade = *parsed;
   } else {
     row_problems.push_back(
-        reader.where(grade_column, fmt::format("\"{}\" is not {}", grade, texts_joined<Grade>(" or "))));
+        reader.where(grade_column, fmt::format("{} is not {}", quoted(grade), texts_joined<Grade>(" or "))));
   }
   return h;
 }

@@ -229,17 +229,17 @@ void check_consistency(const std::vector<HouseholdInput>& inputs, Diagnostics& p
                                                       {"referrer", a.referrer != in.referrer}};
       for (const auto& [name, differs] : columns) {
         if (differs) {
-          problems.add(in.place.locate(
-              fmt::format("household \"{}\": column \"{}\" differs from {}", in.code, name, a.place.name)));
+          problems.add(in.place.locate(fmt::format("household {}: column \"{}\" differs from {}",
+                                                   quoted(in.code), name, a.place.name)));
           break;
         }
       }
     }
     const auto [key, fresh] = keys.emplace(std::make_tuple(in.code, in.scheme, in.start), &in);
     if (!fresh) {
-      problems.add(
-          in.place.locate(fmt::format("household \"{}\": the enrolment in \"{}\" from {} is already on {}",
-                                      in.code, in.scheme, in.start.to_string(), key->second->place.name)));
+      problems.add(in.place.locate(
+          fmt::format("household {}: the enrolment in \"{}\" from {} is already on {}", quoted(in.code),
+                      in.scheme, in.start.to_string(), key->second->place.name)));
     }
   }
 }
@@ -298,12 +298,20 @@ HouseholdLine read_household_row(const RowReader& reader, std::vector<std::strin
                                  std::vector<std::string>& warnings) {
   HouseholdInput in;
   in.place = reader.place();
+  std::vector<std::string_view> misfits; // typed columns whose value is not of their type
+  auto typed = [&](std::size_t column, auto fallback, auto read) {
+    const std::size_t before = row_problems.size();
+    auto value = collect_problems(row_problems, fallback, read);
+    if (row_problems.size() > before && !reader.text(column).empty()) {
+      misfits.push_back(k_household_columns[column].name);
+    }
+    return value;
+  };
   auto number = [&](std::size_t column, int scale, std::int64_t fallback) {
-    return collect_problems(row_problems, fallback, [&] { return reader.required_number(column, scale); });
+    return typed(column, fallback, [&] { return reader.required_number(column, scale); });
   };
   auto week = [&](std::size_t column, bool required) {
-    const auto parsed =
-        collect_problems(row_problems, std::optional<Week>(), [&] { return reader.week(column); });
+    const auto parsed = typed(column, std::optional<Week>(), [&] { return reader.week(column); });
     if (required && reader.text(column).empty()) {
       row_problems.push_back(reader.where(column, "missing value"));
     }
@@ -324,8 +332,7 @@ HouseholdLine read_household_row(const RowReader& reader, std::vector<std::strin
   in.commune = reader.text(commune);
   in.qf_cents = number(qf, 2, 0);
   if (reader.has_column(qf_date)) {
-    const auto date =
-        collect_problems(row_problems, std::optional<Date>(), [&] { return reader.date(qf_date); });
+    const auto date = typed(qf_date, std::optional<Date>(), [&] { return reader.date(qf_date); });
     in.qf_date = date ? date->to_string() : std::string(); // a bad date is already reported
   }
   in.referrer = reader.text(referrer);
@@ -337,6 +344,17 @@ HouseholdLine read_household_row(const RowReader& reader, std::vector<std::strin
   in.end = week(end_week, false);
   if (start) {
     in.start = *start;
+  }
+  if (misfits.size() >= 2) {
+    // What a spreadsheet does when a column is inserted, deleted or moved.
+    std::vector<std::string_view> expected;
+    for (const auto& c : k_household_columns) {
+      expected.push_back(c.name);
+    }
+    row_problems.push_back(reader.where(
+        fmt::format("the values of {} columns do not fit them ({}): the columns look shifted or swapped; the "
+                    "header expected is {}",
+                    misfits.size(), fmt::join(misfits, ", "), fmt::join(expected, ","))));
   }
   return {std::move(in), start.has_value()};
 }
@@ -362,8 +380,8 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
   if (in.code.empty()) {
     problem("column \"code\": missing value");
   } else if (!valid_code(in.code)) {
-    problem(fmt::format("column \"code\": \"{}\" is not a code (letters, digits, '-' and '_', at most 32)",
-                        in.code));
+    problem(fmt::format("column \"code\": {} is not a code (letters, digits, '-' and '_', at most 32)",
+                        quoted(in.code)));
   }
   if (in.last_name.empty()) problem("column \"last_name\": missing value");
   if (in.first_name.empty()) problem("column \"first_name\": missing value");
@@ -382,8 +400,8 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
   if (in.qf_date && !in.qf_date->empty()) {
     const auto date = Date::parse_any(*in.qf_date);
     if (!date) {
-      problem(
-          fmt::format("column \"qf_date\": \"{}\" is not a date (DD/MM/YYYY or YYYY-MM-DD)", *in.qf_date));
+      problem(fmt::format("column \"qf_date\": {} is not a date (DD/MM/YYYY or YYYY-MM-DD)",
+                          quoted(*in.qf_date)));
     } else if (*date > today) {
       problem(fmt::format("column \"qf_date\": {} is in the future", date->to_string()));
     } else {
@@ -391,14 +409,14 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
     }
   }
   if (config.find_size(in.size) == nullptr) {
-    problem(fmt::format("column \"size\": unknown size \"{}\"", in.size));
+    problem(fmt::format("column \"size\": unknown size {}", quoted(in.size)));
   }
   if (config.find_point(in.point) == nullptr) {
-    problem(fmt::format("column \"point\": unknown point \"{}\"", in.point));
+    problem(fmt::format("column \"point\": unknown point {}", quoted(in.point)));
   }
   const Scheme* scheme = config.find_scheme(in.scheme);
   if (scheme == nullptr) {
-    problem(fmt::format("column \"scheme\": unknown scheme \"{}\"", in.scheme));
+    problem(fmt::format("column \"scheme\": unknown scheme {}", quoted(in.scheme)));
     return problems;
   }
   if (!start_known) {
@@ -422,7 +440,7 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
                           scheme->id));
     }
   } else if (scheme->find_tier(in.tier) == nullptr) {
-    problem(fmt::format("column \"tier\": unknown tier \"{}\" in scheme \"{}\"", in.tier, scheme->id));
+    problem(fmt::format("column \"tier\": unknown tier {} in scheme \"{}\"", quoted(in.tier), scheme->id));
   }
   return problems;
 }
@@ -561,8 +579,8 @@ private:
     });
     if (overlapping != enrolments.end()) {
       const std::string message =
-          fmt::format("household \"{}\": overlaps its enrolment in \"{}\" from {} to {}", in.code, in.scheme,
-                      overlapping->start.to_string(), overlapping->end.to_string());
+          fmt::format("household {}: overlaps its enrolment in \"{}\" from {} to {}", quoted(in.code),
+                      in.scheme, overlapping->start.to_string(), overlapping->end.to_string());
       problems.add(in.place.locate(message));
       return std::nullopt;
     }

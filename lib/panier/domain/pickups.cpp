@@ -25,7 +25,7 @@ std::optional<E> word_column(const RowReader& reader, std::size_t column, std::v
   const auto word = parse_word<E>(value);
   if (!word) {
     problems.push_back(
-        reader.where(column, fmt::format("\"{}\" is not one of: {}", value, texts_joined<E>())));
+        reader.where(column, fmt::format("{} is not one of: {}", quoted(value), texts_joined<E>())));
   }
   return word;
 }
@@ -40,8 +40,9 @@ PickupInput read_pickup_line(const RowReader& reader, std::map<std::string, long
   if (in.household.empty()) {
     problems.push_back(reader.where(household, "missing value"));
   } else if (const auto [it, fresh] = seen.emplace(in.household, reader.line()); !fresh) {
-    problems.push_back(reader.where(household, fmt::format("household \"{}\" is already on {}", in.household,
-                                                           reader.record_name(it->second))));
+    problems.push_back(
+        reader.where(household, fmt::format("household {} is already on {}", quoted(in.household),
+                                            reader.record_name(it->second))));
   }
   const auto status = word_column<PickupStatus>(reader, status_column, problems, true);
   in.status = status.value_or(PickupStatus::collected);
@@ -77,7 +78,7 @@ void write_pickups(Store& store, const Config& config, Week week, const Allocati
     const auto it = by_code.find(in.household);
     if (it == by_code.end()) {
       problems.add(in.place.locate(
-          fmt::format("household \"{}\" has no basket in {}", in.household, week.to_string())));
+          fmt::format("household {} has no basket in {}", quoted(in.household), week.to_string())));
       continue;
     }
     if (it->second->shortfall) {

@@ -150,8 +150,8 @@ void read_matrix(const std::string& path, Travel& t) {
     const std::size_t to = t.index(reader.text(1));
     for (std::size_t c : {std::size_t{0}, std::size_t{1}}) {
       if ((c == 0 ? from : to) == n) {
-        problems.add(reader.where(
-            c, fmt::format("\"{}\" is neither \"depot\" nor a point of the configuration", reader.text(c))));
+        problems.add(reader.where(c, fmt::format("{} is neither \"depot\" nor a point of the configuration",
+                                                 quoted(reader.text(c)))));
       }
     }
     double km = 0;

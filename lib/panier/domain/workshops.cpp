@@ -68,8 +68,8 @@ std::vector<AttendanceLine> read_attendance(const std::string& path, const ReadO
       l.children = static_cast<int>(children);
       const auto [it, fresh] = seen.emplace(l.code, reader.line());
       if (!fresh) {
-        reader.fail(0,
-                    fmt::format("household \"{}\" is already on {}", l.code, reader.record_name(it->second)));
+        reader.fail(
+            0, fmt::format("household {} is already on {}", quoted(l.code), reader.record_name(it->second)));
       }
       l.valid = true;
     } catch (const Error& e) {
@@ -101,7 +101,7 @@ AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& p
       }
       const auto household = tables.find_household(l.code);
       if (!household) {
-        problems.add(l.place.locate(fmt::format("unknown household \"{}\"", l.code)));
+        problems.add(l.place.locate(fmt::format("unknown household {}", quoted(l.code))));
         continue;
       }
       if (db::put_attendance(store, id, household->id, l.adults, l.children)) {

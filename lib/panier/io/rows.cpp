@@ -128,7 +128,7 @@ void RowReader::read_header(std::span<const InputColumn> columns) {
     const auto found =
         std::find_if(columns.begin(), columns.end(), [&](const InputColumn& c) { return c.name == name; });
     if (found == columns.end()) {
-      problems.add(location(m_record_line, f) + fmt::format(": unknown column \"{}\"", name));
+      problems.add(location(m_record_line, f) + fmt::format(": unknown column {}", quoted(name)));
       continue;
     }
     const auto index = static_cast<std::size_t>(found - columns.begin());
@@ -187,9 +187,9 @@ std::optional<std::int64_t> RowReader::number(std::size_t column, int scale) con
   auto parsed = plain ? parse_fixed(*plain, scale, m_decimal_comma) : std::nullopt;
   if (!parsed) {
     if (scale > 0 && plain && parse_fixed(*plain, 7, m_decimal_comma)) {
-      fail(column, fmt::format("\"{}\" has more than {} decimals", value, scale));
+      fail(column, fmt::format("{} has more than {} decimals", quoted(value), scale));
     }
-    fail(column, fmt::format("\"{}\" is not a number", value));
+    fail(column, fmt::format("{} is not a number", quoted(value)));
   }
   return parsed;
 }
@@ -211,7 +211,7 @@ std::optional<std::int64_t> RowReader::money(std::size_t column) const {
       if (auto parsed = plain ? parse_fixed(*plain, 2, m_decimal_comma) : std::nullopt) {
         return parsed;
       }
-      fail(column, fmt::format("\"{}\" is not an amount in euros", value));
+      fail(column, fmt::format("{} is not an amount in euros", quoted(value)));
     }
   }
   return number(column, 2);
@@ -224,7 +224,7 @@ std::optional<Date> RowReader::date(std::size_t column) const {
   }
   auto parsed = Date::parse_any(value);
   if (!parsed) {
-    fail(column, fmt::format("\"{}\" is not a date (DD/MM/YYYY or YYYY-MM-DD)", value));
+    fail(column, fmt::format("{} is not a date (DD/MM/YYYY or YYYY-MM-DD)", quoted(value)));
   }
   return parsed;
 }
@@ -240,7 +240,7 @@ std::optional<Week> RowReader::week(std::size_t column) const {
   if (auto day = Date::parse_any(value)) {
     return Week::containing(*day);
   }
-  fail(column, fmt::format("\"{}\" is not a week (YYYY-Www, or a date DD/MM/YYYY)", value));
+  fail(column, fmt::format("{} is not a week (YYYY-Www, or a date DD/MM/YYYY)", quoted(value)));
 }
 
 std::string RowReader::where(std::string_view message) const {
