@@ -51,7 +51,7 @@ const Scheme& scheme_of(const Config& config, const std::string& id) {
 HouseholdRow find_household_or_fail(HouseholdTables& tables, const std::string& code) {
   auto row = tables.find_household(code);
   if (!row) {
-    throw Error(ExitCode::data, fmt::format("unknown household \"{}\"", code));
+    throw Error(ExitCode::data, fmt::format("unknown household {}", quoted(code)));
   }
   return *row;
 }
@@ -196,7 +196,7 @@ EnrolmentRow pick_enrolment(std::vector<EnrolmentRow> candidates, const std::str
     std::erase_if(candidates, [&](const EnrolmentRow& e) { return e.scheme != *scheme; });
   }
   if (candidates.empty()) {
-    throw Error(ExitCode::data, fmt::format("household \"{}\" has no {}{}", code, what,
+    throw Error(ExitCode::data, fmt::format("household {} has no {}{}", quoted(code), what,
                                             scheme ? fmt::format(" in scheme \"{}\"", *scheme) : ""));
   }
   if (candidates.size() > 1) {
@@ -204,8 +204,8 @@ EnrolmentRow pick_enrolment(std::vector<EnrolmentRow> candidates, const std::str
     for (const auto& e : candidates) {
       schemes.push_back(e.scheme);
     }
-    throw Error(ExitCode::data, fmt::format("household \"{}\" has enrolments in {}: say which with --scheme",
-                                            code, fmt::join(schemes, " and ")));
+    throw Error(ExitCode::data, fmt::format("household {} has enrolments in {}: say which with --scheme",
+                                            quoted(code), fmt::join(schemes, " and ")));
   }
   return candidates.front();
 }
@@ -724,7 +724,7 @@ void pause_household(Store& store, const std::string& code, WeekRange range, Dat
     const HouseholdRow h = find_household_or_fail(tables, code);
     for (const auto& p : tables.pauses_of(h.id)) {
       if (WeekRange{p.from, p.to}.overlaps(range)) {
-        throw Error(ExitCode::data, fmt::format("household \"{}\" is already paused from {} to {}", code,
+        throw Error(ExitCode::data, fmt::format("household {} is already paused from {} to {}", quoted(code),
                                                 p.from.to_string(), p.to.to_string()));
       }
     }
@@ -732,7 +732,7 @@ void pause_household(Store& store, const std::string& code, WeekRange range, Dat
     if (std::none_of(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
           return e.status != EnrolmentStatus::ended && WeekRange{e.start, e.end}.overlaps(range);
         })) {
-      throw Error(ExitCode::data, fmt::format("household \"{}\" has no enrolment between {} and {}", code,
+      throw Error(ExitCode::data, fmt::format("household {} has no enrolment between {} and {}", quoted(code),
                                               range.from.to_string(), range.to.to_string()));
     }
     tables.insert_pause({0, h.id, range.from, range.to});
@@ -822,9 +822,9 @@ RenewResult renew_household(Store& store, const Config& config, const std::strin
     if (e.renewals >= s.max_renewals) {
       throw Error(
           ExitCode::data,
-          fmt::format("household \"{}\": its enrolment in \"{}\" was renewed {} time{}, the most the scheme "
+          fmt::format("household {}: its enrolment in \"{}\" was renewed {} time{}, the most the scheme "
                       "allows (max_renewals = {})",
-                      code, e.scheme, e.renewals, e.renewals == 1 ? "" : "s", s.max_renewals));
+                      quoted(code), e.scheme, e.renewals, e.renewals == 1 ? "" : "s", s.max_renewals));
     }
     e.end = e.end + s.weeks;
     e.renewals += 1;
