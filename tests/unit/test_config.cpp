@@ -2,6 +2,7 @@
 
 #include "panier/config/config.hpp"
 #include "panier/core/error.hpp"
+#include "panier/core/identifier.hpp"
 #include "temp_dir.hpp"
 
 using namespace panier;
@@ -257,6 +258,21 @@ TEST_CASE("cross-field rules") {
     const auto r2 = load(replace(k_valid, "share_cap = \"1/3\"", "share_cap = \"un tiers\""));
     CHECK(r2.messages == std::vector<std::string>{"panier.toml:38:13: schemes.cocagne.share_cap: \"un "
                                                   "tiers\" is not a share (write 0.25 or \"1/4\")"});
+  }
+  SUBCASE("ids name files: a point id that is a path is refused") {
+    for (const std::string& bad :
+         std::vector<std::string>{"\"../../x\"", "\"/etc/passwd\"", "\"a/b\"", "\".hidden\"", "\"\"",
+                                  "\"" + std::string(65, 'p') + "\""}) {
+      CAPTURE(bad);
+      const auto r = load(replace(k_valid, "[points.cs-a]", "[points." + bad + "]"));
+      REQUIRE_FALSE(r.messages.empty());
+      CHECK(
+          r.messages[0].find("not an identifier (letters, digits, '-', '_' and '.', not first, at most 64") !=
+          std::string::npos);
+      CHECK(r.messages[0].starts_with("panier.toml:"));
+    }
+    CHECK(is_identifier("ccas-lens.2"));
+    CHECK_FALSE(is_identifier("a b"));
   }
   SUBCASE("a share whose reduced denominator is too large to apply exactly") {
     const auto r =

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "panier/config/catalogue_toml.hpp"
+#include "panier/core/identifier.hpp"
 
 namespace panier {
 
@@ -109,6 +110,11 @@ Catalogue load_catalogue(const std::string& path, const std::string& display_nam
     const auto* entry = node.as_table();
     if (entry == nullptr) {
       file.error(node.source(), fmt::format("{}: expected a table, not {}", path_name, toml_type_name(node)));
+      continue;
+    }
+    if (!is_identifier(key.str())) {
+      file.error(node.source(), fmt::format("vegetables.\"{}\": not an identifier ({})",
+                                            key.str().substr(0, 80), k_identifier_rule));
       continue;
     }
     Vegetable vegetable;

@@ -10,6 +10,7 @@
 #include "panier/config/catalogue_toml.hpp"
 #include "panier/config/toml_reader.hpp"
 #include "panier/core/error.hpp"
+#include "panier/core/identifier.hpp"
 
 namespace panier {
 
@@ -37,7 +38,10 @@ std::vector<std::pair<std::string, const toml::table*>> tables_in_file_order(Tab
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
   for (const auto& [line, name, node] : entries) {
-    if (const auto* table = node->as_table()) {
+    if (!is_identifier(name)) {
+      parent.file().error(node->source(), fmt::format("{}.\"{}\": not an identifier ({})", key,
+                                                      name.substr(0, 80), k_identifier_rule));
+    } else if (const auto* table = node->as_table()) {
       result.emplace_back(name, table);
     } else {
       parent.file().error(node->source(),

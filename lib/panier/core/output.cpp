@@ -5,6 +5,10 @@
 #include <fstream>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
@@ -13,42 +17,55 @@ namespace panier {
 
 namespace fs = std::filesystem;
 
-namespace {
-constexpr auto k_owner_only = fs::perms::owner_read | fs::perms::owner_write;
-} // namespace
-
-void create_file(const fs::path& path, FileMode mode, const fs::path& shown) {
-  const std::string name = (shown.empty() ? path : shown).string();
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    throw Error(ExitCode::cant_create, fmt::format("{}: cannot create file: {}", name, std::strerror(errno)));
+TemporaryFile create_temporary(const fs::path& target, FileMode mode) {
+  std::string pattern =
+      (target.parent_path() / fmt::format(".{}.XXXXXX", target.filename().string())).string();
+  const int fd = ::mkstemp(pattern.data()); // O_CREAT | O_EXCL, mode 0600
+  if (fd < 0) {
+    throw Error(ExitCode::cant_create,
+                fmt::format("{}: cannot create file: {}", target.string(), std::strerror(errno)));
   }
-  if (mode == FileMode::personal) {
-    // Before anything is written to it: an empty file under a loose umask holds nothing.
-    std::error_code ec;
-    fs::permissions(path, k_owner_only, fs::perm_options::replace, ec);
-    if (ec) {
-      throw Error(ExitCode::cant_create, fmt::format("{}: cannot make it private: {}", name, ec.message()));
-    }
+  if (mode == FileMode::ordinary) {
+    const ::mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+  }
+  return {fd, fs::path(pattern)};
+}
+
+void replace_with(const fs::path& temporary, const fs::path& target) {
+  std::error_code ec;
+  fs::rename(temporary, target, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw Error(ExitCode::cant_create,
+                fmt::format("{}: cannot write file: {}", target.string(), ec.message()));
   }
 }
 
 void write_atomically(const fs::path& path, const std::string& text, FileMode mode) {
-  const fs::path temporary = path.parent_path() / fmt::format(".{}.tmp", path.filename().string());
-  create_file(temporary, mode, path);
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      throw Error(ExitCode::io, fmt::format("{}: write error", path.string()));
+  const TemporaryFile temporary = create_temporary(path, mode);
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ::ssize_t n = ::write(temporary.fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) {
+      continue;
     }
+    if (n <= 0) {
+      const int error = errno;
+      ::close(temporary.fd);
+      std::error_code ec;
+      fs::remove(temporary.path, ec);
+      throw Error(ExitCode::io, fmt::format("{}: write error: {}", path.string(), std::strerror(error)));
+    }
+    written += static_cast<std::size_t>(n);
   }
-  std::error_code ec;
-  fs::rename(temporary, path, ec);
-  if (ec) {
-    throw Error(ExitCode::cant_create, fmt::format("{}: cannot write file: {}", path.string(), ec.message()));
+  if (::close(temporary.fd) != 0) {
+    std::error_code ec;
+    fs::remove(temporary.path, ec);
+    throw Error(ExitCode::io, fmt::format("{}: write error", path.string()));
   }
+  replace_with(temporary.path, path);
 }
 
 void create_directories(const fs::path& dir, FileMode mode) {

@@ -20,9 +20,17 @@ void write_atomically(const std::filesystem::path& path, const std::string& text
 // those that exist keep theirs. Error(cant_create) on failure.
 void create_directories(const std::filesystem::path& dir, FileMode mode);
 
-// Creates (or empties) `path` with the mode, for a writer that then opens it by name and so
-// keeps the mode.
-// `shown` names the file in messages (the final name of a temporary file); empty: `path`.
-void create_file(const std::filesystem::path& path, FileMode mode, const std::filesystem::path& shown = {});
+// Creates a new, empty file beside `target` under a name nobody else has (".NAME.XXXXXX"),
+// exclusively: whatever was planted at a predictable name, a link included, is never followed.
+// Its mode is the FileMode's (ordinary: what the umask gives). Returns its open descriptor and
+// path; Error(cant_create) naming `target` on failure.
+struct TemporaryFile {
+  int fd = -1;
+  std::filesystem::path path;
+};
+TemporaryFile create_temporary(const std::filesystem::path& target, FileMode mode);
+
+// Renames `temporary` over `target` (removing it on failure); Error(cant_create).
+void replace_with(const std::filesystem::path& temporary, const std::filesystem::path& target);
 
 } // namespace panier

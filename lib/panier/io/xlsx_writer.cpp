@@ -1,5 +1,6 @@
 #include "panier/io/xlsx_writer.hpp"
 
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -162,9 +163,10 @@ Worksheet worksheet_of(const Table& table, std::string name) {
 }
 
 void write_xlsx(const fs::path& path, std::span<const Worksheet> sheets, Date created, FileMode mode) {
-  const fs::path temporary = path.parent_path() / ("." + path.filename().string() + ".tmp");
-  create_file(temporary, mode, path); // libxlsxwriter then writes into it, keeping its mode
-  {
+  const TemporaryFile created_file = create_temporary(path, mode);
+  ::close(created_file.fd); // libxlsxwriter opens it by name and writes into it, keeping its mode
+  const fs::path& temporary = created_file.path;
+  try {
     Book book(temporary.string(), created);
     for (const auto& sheet : sheets) {
       book.add(sheet);
@@ -173,13 +175,12 @@ void write_xlsx(const fs::path& path, std::span<const Worksheet> sheets, Date cr
       book.add(Worksheet{"sheet", {}, {}, {}, {}});
     }
     book.close(path.string());
-  }
-  std::error_code ec;
-  fs::rename(temporary, path, ec);
-  if (ec) {
+  } catch (...) {
+    std::error_code ec;
     fs::remove(temporary, ec);
-    throw Error(ExitCode::cant_create, fmt::format("{}: cannot write: {}", path.string(), ec.message()));
+    throw;
   }
+  replace_with(temporary, path);
 }
 
 } // namespace panier
