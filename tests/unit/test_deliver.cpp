@@ -11,6 +11,7 @@
 #include "panier/domain/households.hpp"
 #include "panier/domain/pickups.hpp"
 #include "panier/domain/plan.hpp"
+#include "panier/render/impact_page.hpp"
 #include "panier/render/sheets.hpp"
 #include "temp_dir.hpp"
 
@@ -153,4 +154,25 @@ TEST_CASE("no allocation, no delivery") {
   Store store = Store::open(dir.path("p.db"), OpenMode::read_only, 1);
   CHECK_THROWS_WITH_AS(compute_delivery(store, config, *Week::parse_iso("2026-W49")),
                        "no allocation for 2026-W49; run panier allocate --week 2026-W49", Error);
+}
+
+TEST_CASE("the impact page escapes every text that comes from a database, chart labels included") {
+  TempDir dir;
+  const Config config = load_config(dir.write("panier.toml", k_config), PANIER_SOURCE_DATA);
+  ImpactPage page;
+  page.years = "2026";
+  page.baskets = {{"<i>scheme</i>", "<b>site</b>", 3}};
+  page.table = Table({"year", "scheme", "baskets"}, {"baskets"});
+  page.table.add({"2026", "<img src=x>", "3"});
+  page.weeks = {"2026-W01<script>alert(1)</script>"};
+  page.weekly = {{"<svg onload=x>", {3}}};
+  page.collection = {{"<u>point</u>", 0.5}};
+  page.funding = {{"<s>funder</s>", 300}};
+  const std::string html = render::impact_html(page, config);
+  for (const std::string_view raw :
+       {"<script>", "<img", "<svg onload", "<i>scheme", "<b>site", "<u>point", "<s>funder"}) {
+    CAPTURE(raw);
+    CHECK(html.find(raw) == std::string::npos);
+  }
+  CHECK(html.find("&lt;script&gt;") != std::string::npos);
 }

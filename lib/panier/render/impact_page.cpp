@@ -87,7 +87,8 @@ std::string weekly_chart(const ImpactPage& page, Language lang) {
       svg << fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\">"
                          "<title>{} {}: {}</title></rect>\n",
                          f.left + step * static_cast<double>(i) + step * 0.1, y, step * 0.8, h,
-                         k_colours[s % std::size(k_colours)], week, html_escape(page.weekly[s].label), v);
+                         k_colours[s % std::size(k_colours)], html_escape(week),
+                         html_escape(page.weekly[s].label), v);
     }
     if (page.weeks.size() <= 13 || i % 4 == 0) {
       svg << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"middle\">{}</text>\n",
