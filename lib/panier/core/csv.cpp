@@ -2,10 +2,6 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
-#include "panier/core/error.hpp"
-
 namespace panier {
 
 bool looks_like_formula(std::string_view value) {

@@ -2,18 +2,11 @@
 // CSV is the io layer's (io/csv_reader.hpp).
 #pragma once
 
-#include <cstdint>
-#include <fstream>
-#include <istream>
-#include <memory>
-#include <optional>
+#include <initializer_list>
 #include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
-
-#include "panier/core/money.hpp"
 
 namespace panier {
 

@@ -186,7 +186,6 @@ PickupFile read_pickups(const std::string& path, const ReadOptions& options) {
   RowReader& reader = *rows;
   reader.read_header(k_columns);
   PickupFile file;
-  file.path = path;
   std::map<std::string, long> seen;
   while (reader.next()) {
     std::vector<std::string> problems;

@@ -28,7 +28,6 @@ struct PickupInput {
 };
 
 struct PickupFile {
-  std::string path;
   std::vector<PickupInput> inputs;
   std::vector<std::string> problems; // "FILE:LINE: ..." for the lines that are wrong in themselves
 };

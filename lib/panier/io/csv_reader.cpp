@@ -1,7 +1,5 @@
 #include "panier/io/csv_reader.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
@@ -115,13 +113,19 @@ bool CsvReader::read_record() {
 // Checks the record is text in its encoding and makes it UTF-8. Separators, quotes and line ends
 // are ASCII in both encodings, so fields are split before they are decoded.
 void CsvReader::decode_record() {
-  const bool ascii = std::all_of(m_record.begin(), m_record.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  const bool text = !has_control_characters(m_record);
-  if (text && (ascii || (m_encoding == Encoding::utf8 && is_utf8(m_record)))) {
+  // One pass: control characters refuse the record, bytes above 0x7F need a look.
+  bool ascii = true;
+  for (const char c : m_record) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+    } else if (is_control_character(c)) {
+      throw Error(ExitCode::data, located(m_name, m_record_line, k_not_text));
+    }
+  }
+  if (ascii || (m_encoding == Encoding::utf8 && is_utf8(m_record))) {
     return;
   }
-  if (!text || m_encoding == Encoding::utf8) {
+  if (m_encoding == Encoding::utf8) {
     throw Error(ExitCode::data, located(m_name, m_record_line, k_not_text));
   }
   m_decoded.clear();

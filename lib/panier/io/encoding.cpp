@@ -100,11 +100,4 @@ bool append_windows1252(std::string& out, std::string_view bytes) {
   return true;
 }
 
-bool has_control_characters(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
-  });
-}
-
 } // namespace panier

@@ -25,9 +25,12 @@ std::optional<std::size_t> utf8_prefix(std::string_view bytes);
 // byte has no character in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D).
 bool append_windows1252(std::string& out, std::string_view bytes);
 
-// Control characters other than tab, line feed and carriage return: in a text file they mean
+// A control character other than tab, line feed and carriage return: in a text file it means
 // the file is not text.
-bool has_control_characters(std::string_view text);
+constexpr bool is_control_character(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
+}
 
 // The message for text that is neither encoding.
 inline constexpr std::string_view k_not_text = "not UTF-8 or Windows-1252 text";

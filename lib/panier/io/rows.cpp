@@ -24,27 +24,29 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-// The byte length of a thousands separator at text[i]: a space, a no-break space (U+00A0) or a
-// narrow no-break space (U+202F, what LibreOffice writes in French); 0 when there is none.
+// What separates thousands: a space, a no-break space (U+00A0) or a narrow no-break space
+// (U+202F, what LibreOffice writes in French).
+constexpr std::string_view k_spaces[] = {" ", "\xC2\xA0", "\xE2\x80\xAF"};
+
+// The byte length of a thousands separator at text[i]; 0 when there is none.
 std::size_t separator_at(std::string_view text, std::size_t i) {
-  if (text[i] == ' ') return 1;
-  if (text.substr(i, 2) == "\xC2\xA0") return 2;
-  if (text.substr(i, 3) == "\xE2\x80\xAF") return 3;
+  for (const std::string_view space : k_spaces) {
+    if (text.substr(i).starts_with(space)) return space.size();
+  }
   return 0;
 }
 
 std::string_view without_trailing_spaces(std::string_view text) {
-  for (;;) {
-    if (text.ends_with(' ')) {
-      text.remove_suffix(1);
-    } else if (text.ends_with("\xC2\xA0")) {
-      text.remove_suffix(2);
-    } else if (text.ends_with("\xE2\x80\xAF")) {
-      text.remove_suffix(3);
-    } else {
-      return text;
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (const std::string_view space : k_spaces) {
+      if (text.ends_with(space)) {
+        text.remove_suffix(space.size());
+        trimmed = true;
+      }
     }
   }
+  return text;
 }
 
 // `text` without the separators of its thousands ("1 234,5" -> "1234,5"); nullopt when they do
@@ -178,15 +180,20 @@ std::string_view RowReader::text(std::size_t column) const {
   return f < 0 ? std::string_view{} : field(static_cast<std::size_t>(f));
 }
 
+// `value` as a number scaled by 10^scale, thousands separators and decimal comma allowed.
+std::optional<std::int64_t> RowReader::fixed(std::string_view value, int scale) const {
+  const auto plain = without_thousands(value);
+  return plain ? parse_fixed(*plain, scale, m_decimal_comma) : std::nullopt;
+}
+
 std::optional<std::int64_t> RowReader::number(std::size_t column, int scale) const {
   const std::string_view value = text(column);
   if (value.empty()) {
     return std::nullopt;
   }
-  const auto plain = without_thousands(value);
-  auto parsed = plain ? parse_fixed(*plain, scale, m_decimal_comma) : std::nullopt;
+  auto parsed = fixed(value, scale);
   if (!parsed) {
-    if (scale > 0 && plain && parse_fixed(*plain, 7, m_decimal_comma)) {
+    if (scale > 0 && fixed(value, 7)) {
       fail(column, fmt::format("{} has more than {} decimals", quoted(value), scale));
     }
     fail(column, fmt::format("{} is not a number", quoted(value)));
@@ -206,9 +213,7 @@ std::optional<std::int64_t> RowReader::money(std::size_t column) const {
   std::string_view value = text(column);
   for (const std::string_view euro : {"€", "EUR"}) {
     if (value.size() > euro.size() && value.ends_with(euro)) {
-      const auto plain =
-          without_thousands(without_trailing_spaces(value.substr(0, value.size() - euro.size())));
-      if (auto parsed = plain ? parse_fixed(*plain, 2, m_decimal_comma) : std::nullopt) {
+      if (auto parsed = fixed(without_trailing_spaces(value.substr(0, value.size() - euro.size())), 2)) {
         return parsed;
       }
       fail(column, fmt::format("{} is not an amount in euros", quoted(value)));

@@ -106,6 +106,7 @@ protected:
   std::vector<std::size_t> m_ends; // end offset of each field in m_record
 
 private:
+  std::optional<std::int64_t> fixed(std::string_view value, int scale) const;
   bool blank_record() const;
   void check_unnamed_fields() const;
 

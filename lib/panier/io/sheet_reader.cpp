@@ -167,6 +167,12 @@ struct XlsxWorkbook final : XmlHandler {
   void end(std::string_view) override {}
 };
 
+// A part's path from a relationship target, relative to the folder of the part that names it.
+std::string resolve(const std::string& folder, const std::string& target) {
+  if (!target.empty() && target.front() == '/') return target.substr(1);
+  return folder + target;
+}
+
 // A .rels part: relationship id -> target, and type suffix -> target.
 struct Relationships final : XmlHandler {
   std::map<std::string, std::string> by_id;
@@ -184,7 +190,22 @@ struct Relationships final : XmlHandler {
     }
   }
   void end(std::string_view) override {}
+  // The part of the relationship of this type (the last segment of its type URI), else
+  // `folder + fallback`, where such writers put it.
+  std::string part(std::string_view type, const std::string& folder, const std::string& fallback) const {
+    const auto found = by_type.find(std::string(type));
+    return found != by_type.end() ? resolve(folder, found->second) : folder + fallback;
+  }
 };
+
+// Parses `part` into `handler` when the archive has it (optional parts).
+void parse_if_present(const ZipArchive& zip, const std::string& part, XmlHandler& handler) {
+  if (zip.has(part)) parse_entry(zip, part, handler);
+}
+
+[[noreturn]] void no_sheet(const std::string& path, const std::string& wanted, const std::string& names) {
+  throw Error(ExitCode::data, fmt::format("{}: no sheet \"{}\" (its sheets: {})", path, wanted, names));
+}
 
 // xl/sharedStrings.xml: every <si>'s text (its runs' <t>, not the phonetic <rPh>), end to end in
 // one buffer: the table grows with the workbook's distinct texts, so it is kept compact.
@@ -352,19 +373,11 @@ private:
   bool m_capture = false;
 };
 
-// A part's path from a relationship target, relative to the folder of the part that names it.
-std::string resolve(const std::string& folder, const std::string& target) {
-  if (!target.empty() && target.front() == '/') return target.substr(1);
-  return folder + target;
-}
-
 std::unique_ptr<RowReader> open_xlsx(std::unique_ptr<ZipArchive> archive, const std::string& wanted) {
   const ZipArchive& zip = *archive;
   Relationships root;
-  if (zip.has("_rels/.rels")) parse_entry(zip, "_rels/.rels", root);
-  const std::string workbook_part = root.by_type.count("officeDocument") != 0
-                                        ? resolve("", root.by_type["officeDocument"])
-                                        : std::string("xl/workbook.xml");
+  parse_if_present(zip, "_rels/.rels", root);
+  const std::string workbook_part = root.part("officeDocument", "", "xl/workbook.xml");
   if (!workbook_part.ends_with("workbook.xml") || !zip.has(workbook_part)) {
     throw Error(ExitCode::data,
                 fmt::format("{}: an Office file that is not a spreadsheet (no workbook in it)", zip.path()));
@@ -374,7 +387,7 @@ std::unique_ptr<RowReader> open_xlsx(std::unique_ptr<ZipArchive> archive, const 
   XlsxWorkbook workbook;
   parse_entry(zip, workbook_part, workbook);
   Relationships rels;
-  if (zip.has(rels_part)) parse_entry(zip, rels_part, rels);
+  parse_if_present(zip, rels_part, rels);
   if (workbook.sheets.empty()) zip.damaged("the workbook has no sheet");
   const XlsxWorkbook::Sheet* sheet = &workbook.sheets.front();
   if (!wanted.empty()) {
@@ -384,10 +397,7 @@ std::unique_ptr<RowReader> open_xlsx(std::unique_ptr<ZipArchive> archive, const 
       if (s.name == wanted) sheet = &s;
       names += (names.empty() ? "" : ", ") + s.name;
     }
-    if (sheet == nullptr) {
-      throw Error(ExitCode::data,
-                  fmt::format("{}: no sheet \"{}\" (its sheets: {})", zip.path(), wanted, names));
-    }
+    if (sheet == nullptr) no_sheet(zip.path(), wanted, names);
   }
   const auto target = rels.by_id.find(sheet->id);
   const std::string sheet_part = target != rels.by_id.end() ? resolve(folder, target->second) : "";
@@ -395,14 +405,9 @@ std::unique_ptr<RowReader> open_xlsx(std::unique_ptr<ZipArchive> archive, const 
     zip.damaged(fmt::format("sheet \"{}\" has no part", sheet->name));
 
   SharedStrings strings;
-  const std::string strings_part = rels.by_type.count("sharedStrings")
-                                       ? resolve(folder, rels.by_type["sharedStrings"])
-                                       : folder + "sharedStrings.xml";
-  if (zip.has(strings_part)) parse_entry(zip, strings_part, strings);
+  parse_if_present(zip, rels.part("sharedStrings", folder, "sharedStrings.xml"), strings);
   Styles styles;
-  const std::string styles_part =
-      rels.by_type.count("styles") ? resolve(folder, rels.by_type["styles"]) : folder + "styles.xml";
-  if (zip.has(styles_part)) parse_entry(zip, styles_part, styles);
+  parse_if_present(zip, rels.part("styles", folder, "styles.xml"), styles);
 
   auto reader = std::make_unique<SheetReader>(std::move(archive), sheet->name);
   auto handler = std::make_unique<XlsxSheet>(*reader, std::move(strings), std::move(styles.style_is_date),
@@ -544,8 +549,7 @@ std::unique_ptr<RowReader> open_ods(std::unique_ptr<ZipArchive> archive, const s
   }
   if (!content.found()) {
     if (wanted.empty()) reader->archive().damaged("the workbook has no sheet");
-    throw Error(ExitCode::data,
-                fmt::format("{}: no sheet \"{}\" (its sheets: {})", reader->file(), wanted, content.names()));
+    no_sheet(reader->file(), wanted, content.names());
   }
   return reader;
 }
