@@ -47,7 +47,9 @@ def compiles(cxx, includes, header, work):
     flags = [f"-I{d}" for d in includes]
     run = subprocess.run([cxx, "-std=c++20", "-fsyntax-only", *flags, str(source)],
                          capture_output=True, text=True)
-    if run.returncode != 0 and "No such file or directory" not in run.stderr:
+    # g++ says "No such file or directory", clang "file not found".
+    missing = "No such file or directory" in run.stderr or "file not found" in run.stderr
+    if run.returncode != 0 and not missing:
         sys.exit(f"check_layers: {header} fails to compile for another reason:\n{run.stderr}")
     return run.returncode == 0
 

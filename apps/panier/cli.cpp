@@ -49,9 +49,15 @@ std::unique_ptr<Clock> make_clock() {
   return std::make_unique<FixedClock>(*date);
 }
 
-void print_errors(std::ostream& err, const std::vector<std::string>& messages) {
-  for (const auto& message : messages) {
-    err << "panier: error: " << message << '\n';
+// At most k_max_listed messages, then how many more there are.
+void print_errors(std::ostream& err, const Error& error) {
+  const auto& messages = error.messages();
+  const std::size_t listed = std::min(messages.size(), k_max_listed);
+  for (std::size_t i = 0; i < listed; ++i) {
+    err << "panier: error: " << messages[i] << '\n';
+  }
+  if (error.count() > listed) {
+    err << fmt::format("panier: error: … and {} more ({} in all)\n", error.count() - listed, error.count());
   }
 }
 
@@ -185,7 +191,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     err << "panier: error: " << e.what() << '\n' << "Run 'panier --help' for usage.\n";
     return static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
-    print_errors(err, e.messages());
+    print_errors(err, e);
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     err << "panier: error: internal error: " << e.what() << '\n';

@@ -92,11 +92,28 @@ TEST_CASE("quoted fields with embedded newlines, quotes and separators; line num
 }
 
 TEST_CASE("a record longer than the read buffer") {
-  std::string big(200000, 'a');
+  // Two cells of exactly the 64 KiB limit, quoted and not: the record spans three buffers.
+  std::string big(k_max_cell_bytes, 'a');
   const auto rows = read_all("code,qf,commune\nH-1,1,\"" + big + "\"\nH-2,2," + big + "\n");
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].commune == big);
   CHECK(rows[1].commune == big);
+}
+
+TEST_CASE("a cell over 64 KiB or a row over 1000 columns is refused where it is") {
+  const std::string big(k_max_cell_bytes + 1, 'a');
+  CHECK(messages_of("code,qf,commune\nH-1,1," + big + "\n") ==
+        std::vector<std::string>{"h.csv:2: column 3: a cell longer than 64 KiB"});
+  CHECK(messages_of("code,qf,commune\nH-1,1,\"" + big + "\"\n") ==
+        std::vector<std::string>{"h.csv:2: column 3: a cell longer than 64 KiB"});
+  // A quoted cell of line ends only grows by single characters.
+  CHECK(messages_of("code,qf,commune\nH-1,1,\"" + std::string(k_max_cell_bytes + 1, '\n') + "\"\n") ==
+        std::vector<std::string>{"h.csv:2: column 3: a cell longer than 64 KiB"});
+  std::string wide = "code";
+  for (std::size_t i = 1; i < k_max_fields; ++i)
+    wide += ",";
+  CHECK(messages_of(wide + "\n").size() == 1); // 1000 columns: only "missing column qf"
+  CHECK(messages_of(wide + ",\n") == std::vector<std::string>{"h.csv:1: more than 1000 columns"});
 }
 
 TEST_CASE("header errors name every column") {

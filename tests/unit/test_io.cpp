@@ -4,8 +4,12 @@
 
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
+#include "panier/core/table.hpp"
+#include "panier/core/utf8.hpp"
 #include "panier/io/csv_reader.hpp"
 #include "panier/io/encoding.hpp"
 #include "panier/io/sheet_reader.hpp"
@@ -234,5 +238,50 @@ TEST_CASE("a message never repeats what looks like a name or a phone number, in 
     CAPTURE(personal);
     CHECK(quoted(personal).find(personal) == std::string::npos);
     CHECK(quoted(personal).find("not repeated here") != std::string::npos);
+  }
+}
+
+TEST_CASE("a value in a message: escaped, cut at 80 characters, never raw bytes") {
+  CHECK(message_text("qf\x1b[31m") == "qf\\x1B[31m");
+  CHECK(message_text("a\tb\x7f") == "a\\x09b\\x7F");
+  CHECK(message_text("\xc2\x9b"
+                     "2J") == "\\u009B2J"); // C1 CSI
+  CHECK(message_text("Lef\xe8vre") == "Lef\\xE8vre");
+  CHECK(message_text("é") == "é");
+  const std::string long_value(100000, 'x');
+  CHECK(message_text(long_value) == std::string(80, 'x') + "…");
+  CHECK(message_text(std::string(80, 'x')) == std::string(80, 'x'));
+  CHECK(message_text(std::string(81, 'e') + "é", 81) == std::string(81, 'e') + "…");
+  CHECK(panier::quoted(long_value).size() == 80 + 2 + std::string("…").size());
+  CHECK(panier::quoted("\x1b]0;pwned\x07") == "\"\\x1B]0;pwned\\x07\"");
+}
+
+TEST_CASE("a table cell for the terminal carries no control sequence") {
+  CHECK(terminal_text("a\x1b[2Jb") == "a[2Jb");
+  CHECK(terminal_text("two\nlines\tand\rmore") == "two lines and more");
+  CHECK(terminal_text("\xc2\x9b"
+                      "31m") == "31m");
+  CHECK(terminal_text("Lef\xe8vre") == "Lef\xef\xbf\xbdvre");
+  CHECK(terminal_text("Élodie") == "Élodie");
+  Table table({"point", "n"}, {"n"});
+  table.add({"Centre\x1b[31m", "3"});
+  std::ostringstream out;
+  render_table(table, Format::table, out);
+  CHECK(out.str().find('\x1b') == std::string::npos);
+  CHECK(out.str() == "point       n\nCentre[31m  3\n");
+}
+
+TEST_CASE("at most 20 problems are kept, the others counted") {
+  Diagnostics problems;
+  for (int i = 0; i < 1000; ++i)
+    problems.add(fmt::format("f.csv:{}: bad", i + 2));
+  CHECK(problems.size() == 1000);
+  try {
+    problems.throw_if_any(ExitCode::data);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.messages().size() == k_max_listed);
+    CHECK(e.count() == 1000);
+    CHECK(e.messages().back() == "f.csv:21: bad");
   }
 }

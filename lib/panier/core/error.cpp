@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "panier/core/utf8.hpp"
+
 namespace panier {
 
 namespace {
@@ -13,8 +15,19 @@ std::string first_or_empty(const std::vector<std::string>& messages) {
 Error::Error(ExitCode code, std::string message)
     : std::runtime_error(message), m_code(code), m_messages{std::move(message)} {}
 
-Error::Error(ExitCode code, std::vector<std::string> messages)
-    : std::runtime_error(first_or_empty(messages)), m_code(code), m_messages(std::move(messages)) {}
+Error::Error(ExitCode code, std::vector<std::string> messages, std::size_t unlisted)
+    : std::runtime_error(first_or_empty(messages)), m_code(code), m_messages(std::move(messages)),
+      m_unlisted(unlisted) {}
+
+std::size_t Error::count() const noexcept { return m_messages.size() + m_unlisted; }
+
+void Diagnostics::add(std::string message) {
+  if (m_messages.size() < k_max_listed) {
+    m_messages.push_back(std::move(message));
+  } else {
+    ++m_unlisted;
+  }
+}
 
 std::string located(std::string_view file, long line, std::string_view message, long col) {
   if (col > 0) {
@@ -25,7 +38,7 @@ std::string located(std::string_view file, long line, std::string_view message, 
 
 void Diagnostics::throw_if_any(ExitCode code) const {
   if (!m_messages.empty()) {
-    throw Error(code, m_messages);
+    throw Error(code, m_messages, m_unlisted);
   }
 }
 
@@ -78,7 +91,7 @@ std::string quoted(std::string_view value) {
   if (looks_like_name(value)) {
     return "a value that looks like a name (not repeated here)";
   }
-  return fmt::format("\"{}\"", value);
+  return fmt::format("\"{}\"", message_text(value));
 }
 
 } // namespace panier

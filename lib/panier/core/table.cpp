@@ -7,6 +7,7 @@
 
 #include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
+#include "panier/core/utf8.hpp"
 
 namespace panier {
 
@@ -52,7 +53,18 @@ void json_string(std::ostream& out, std::string_view text) {
   out << '"';
 }
 
-void render_table(const Table& table, std::ostream& out) {
+// Aligned columns for a terminal. Cells come from files and databases others wrote, so each is
+// shown through terminal_text: no escape sequence reaches the terminal.
+void render_table(const Table& raw, std::ostream& out) {
+  Table table = raw;
+  for (auto& name : table.columns) {
+    name = terminal_text(name);
+  }
+  for (auto& row : table.rows) {
+    for (auto& cell : row) {
+      cell = terminal_text(cell);
+    }
+  }
   std::vector<std::size_t> widths;
   for (const auto& name : table.columns) {
     widths.push_back(display_width(name));

@@ -166,6 +166,20 @@ void CsvReader::detect_separator() {
 // Long on purpose: one character-level state machine (quoted fields, doubled quotes, CR/LF,
 // refills of the buffer mid-field), clearer whole than cut across its states.
 bool CsvReader::parse_record() {
+  // The limits are checked as the record grows, so a hostile file never costs more than one
+  // record of k_max_fields cells of k_max_cell_bytes.
+  const auto end_field = [this] {
+    m_ends.push_back(m_record.size());
+    if (m_ends.size() > k_max_fields) {
+      throw Error(ExitCode::data, located(m_name, m_record_line, too_many_fields()));
+    }
+  };
+  const auto check_cell = [this] {
+    if (m_record.size() - (m_ends.empty() ? 0 : m_ends.back()) > k_max_cell_bytes) {
+      throw Error(ExitCode::data, located(m_name, m_record_line,
+                                          fmt::format("column {}: {}", m_ends.size() + 1, cell_too_long())));
+    }
+  };
   m_record.clear();
   m_ends.clear();
   if (m_pos == m_end && !fill()) {
@@ -181,7 +195,7 @@ bool CsvReader::parse_record() {
         throw Error(ExitCode::data,
                     located(m_name, m_record_line, "quoted field is not closed before the end of the file"));
       }
-      m_ends.push_back(m_record.size());
+      end_field();
       return true;
     }
     const char* data = m_buffer.data();
@@ -197,6 +211,7 @@ bool CsvReader::parse_record() {
       }
       if (i > m_pos) {
         m_record.append(data + m_pos, i - m_pos);
+        check_cell();
         m_pos = i;
         state = State::unquoted;
         continue;
@@ -207,6 +222,7 @@ bool CsvReader::parse_record() {
         ++i;
       }
       m_record.append(data + m_pos, i - m_pos);
+      check_cell();
       m_pos = i;
       if (m_pos == m_end) {
         continue;
@@ -217,7 +233,7 @@ bool CsvReader::parse_record() {
     case State::field_start:
     case State::unquoted:
       if (c == sep) {
-        m_ends.push_back(m_record.size());
+        end_field();
         state = State::field_start;
       } else if (c == '\n' || c == '\r') {
         if (c == '\r') {
@@ -229,7 +245,7 @@ bool CsvReader::parse_record() {
           }
         }
         ++m_line;
-        m_ends.push_back(m_record.size());
+        end_field();
         return true;
       } else if (c == '"') {
         if (state == State::field_start) {
@@ -247,14 +263,16 @@ bool CsvReader::parse_record() {
       } else { // '\n' inside quotes: part of the field
         ++m_line;
         m_record.push_back(c);
+        check_cell();
       }
       break;
     case State::quote_in_quoted:
       if (c == '"') {
         m_record.push_back('"');
+        check_cell();
         state = State::quoted;
       } else if (c == sep) {
-        m_ends.push_back(m_record.size());
+        end_field();
         state = State::field_start;
       } else if (c == '\n' || c == '\r') {
         --m_pos; // let the unquoted branch end the record

@@ -21,35 +21,6 @@ Encoding parse_encoding(std::string_view text) {
 
 namespace {
 
-// The length of the well-formed sequence starting at bytes[i]: 0 when it is invalid, -1 when it
-// is cut by the end of `bytes`.
-int sequence_length(std::string_view bytes, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(bytes[i]);
-  if (b0 < 0x80) return 1;
-  int length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    length = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    length = 3;
-    if (b0 == 0xE0) low = 0xA0;  // no overlong forms
-    if (b0 == 0xED) high = 0x9F; // no surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    length = 4;
-    if (b0 == 0xF0) low = 0x90;
-    if (b0 == 0xF4) high = 0x8F; // at most U+10FFFF
-  } else {
-    return 0;
-  }
-  for (int k = 1; k < length; ++k) {
-    if (i + static_cast<std::size_t>(k) >= bytes.size()) return -1;
-    const auto b = static_cast<unsigned char>(bytes[i + static_cast<std::size_t>(k)]);
-    if (b < (k == 1 ? low : 0x80) || b > (k == 1 ? high : 0xBF)) return 0;
-  }
-  return length;
-}
-
 // Windows-1252's 0x80..0x9F; 0 where it has no character.
 constexpr std::array<std::uint16_t, 32> k_cp1252_high = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -57,26 +28,6 @@ constexpr std::array<std::uint16_t, 32> k_cp1252_high = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 } // namespace
-
-std::optional<std::size_t> utf8_prefix(std::string_view bytes) {
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const int length = sequence_length(bytes, i);
-    if (length == 0) return std::nullopt;
-    if (length < 0) return i;
-    i += static_cast<std::size_t>(length);
-  }
-  return i;
-}
-
-bool is_utf8(std::string_view bytes) {
-  const auto prefix = utf8_prefix(bytes);
-  return prefix && *prefix == bytes.size();
-}
 
 bool append_windows1252(std::string& out, std::string_view bytes) {
   for (const char c : bytes) {

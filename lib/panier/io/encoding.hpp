@@ -6,20 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "panier/core/utf8.hpp" // is_utf8, utf8_prefix
+
 namespace panier {
 
 enum class Encoding { detect, utf8, windows1252 };
 
 // "utf-8" or "windows-1252" (also "utf8", "cp1252"); Error(usage) otherwise.
 Encoding parse_encoding(std::string_view text);
-
-// True when `bytes` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
-bool is_utf8(std::string_view bytes);
-
-// Length of the longest prefix of `bytes` that may be the start of well-formed UTF-8: all of it
-// when valid, or up to a sequence cut at the end (for text read in chunks). nullopt when the
-// bytes are invalid before the end.
-std::optional<std::size_t> utf8_prefix(std::string_view bytes);
 
 // Appends `bytes` read as Windows-1252 to `out` as UTF-8; false (and `out` unspecified) when a
 // byte has no character in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D).

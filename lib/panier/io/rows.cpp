@@ -83,6 +83,9 @@ std::optional<std::string> without_thousands(std::string_view text) {
 
 } // namespace
 
+std::string cell_too_long() { return fmt::format("a cell longer than {} KiB", k_max_cell_bytes / 1024); }
+std::string too_many_fields() { return fmt::format("more than {} columns", k_max_fields); }
+
 RowReader::RowReader(std::string display_name) : m_name(std::move(display_name)) {}
 
 RowReader::~RowReader() = default;
@@ -97,6 +100,19 @@ std::string_view RowReader::field(std::size_t index) const {
   return trim(std::string_view(m_record).substr(begin, m_ends[index] - begin));
 }
 
+void RowReader::check_limits() const {
+  if (m_ends.size() > k_max_fields) {
+    throw Error(ExitCode::data, location(m_record_line, std::nullopt) + ": " + too_many_fields());
+  }
+  std::size_t begin = 0;
+  for (std::size_t f = 0; f < m_ends.size(); ++f) {
+    if (m_ends[f] - begin > k_max_cell_bytes) {
+      throw Error(ExitCode::data, location(m_record_line, f) + ": " + cell_too_long());
+    }
+    begin = m_ends[f];
+  }
+}
+
 bool RowReader::blank_record() const {
   for (std::size_t i = 0; i < m_ends.size(); ++i) {
     if (!field(i).empty()) return false;
@@ -109,6 +125,7 @@ void RowReader::read_header(std::span<const InputColumn> columns) {
     if (!read_record()) {
       throw Error(ExitCode::data, location(1, std::nullopt) + ": empty file: expected a header row");
     }
+    check_limits();
   } while (blank_record());
   m_names.clear();
   for (const auto& column : columns) {
@@ -162,6 +179,7 @@ bool RowReader::next() {
     if (!read_record()) {
       return false;
     }
+    check_limits();
     if (blank_record()) {
       continue;
     }

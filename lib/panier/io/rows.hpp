@@ -20,6 +20,14 @@
 
 namespace panier {
 
+// What one record of an input may hold: a longer cell or a wider row is a located error, so a
+// hostile file costs bounded memory whatever its size.
+constexpr std::size_t k_max_cell_bytes = std::size_t{64} * 1024;
+constexpr std::size_t k_max_fields = 1000;
+// The messages of both limits, for the readers that check them while reading.
+std::string cell_too_long();
+std::string too_many_fields();
+
 struct InputColumn {
   std::string_view name;
   bool required = true;
@@ -98,6 +106,8 @@ protected:
   virtual bool fixed_width() const = 0;
 
   std::string_view field(std::size_t index) const;
+  // Error(data) when the record just read breaks k_max_cell_bytes or k_max_fields.
+  void check_limits() const;
 
   std::string m_name;
   bool m_decimal_comma = false;

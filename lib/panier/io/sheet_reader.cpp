@@ -18,6 +18,7 @@ namespace panier {
 namespace {
 
 constexpr std::size_t k_max_columns = 16384;             // as Excel and LibreOffice
+constexpr long k_max_rows = long{1} << 24;               // more than any spreadsheet program's
 constexpr std::size_t k_max_part = std::size_t{1} << 30; // the shared strings: 1 GiB at most
 
 // ---------------------------------------------------------------------------------------------
@@ -99,6 +100,17 @@ public:
   const ZipArchive& archive() const { return *m_archive; }
 
   std::string record_name(long line) const override { return fmt::format("row {}", line); }
+
+  // The limits of rows.hpp, checked as a cell is read so that memory stays bounded: a value in
+  // column `column` (0-based) of `row`, `size` bytes long so far.
+  void check_cell(long row, std::size_t column, std::size_t size) const {
+    if (column >= k_max_fields) {
+      throw Error(ExitCode::data, location(row, std::nullopt) + ": " + too_many_fields());
+    }
+    if (size > k_max_cell_bytes) {
+      throw Error(ExitCode::data, location(row, column) + ": " + cell_too_long());
+    }
+  }
 
 protected:
   bool read_record() override {
@@ -305,6 +317,9 @@ public:
   void start(std::string_view name, const char** a) override {
     if (name == "row") {
       m_row = parse_long(attribute(a, "r"), m_row + 1);
+      if (m_row < 1 || m_row > k_max_rows) {
+        m_reader.archive().damaged(fmt::format("a row number beyond {}", k_max_rows));
+      }
       m_column = 0;
       m_reader.queue().begin_row(m_row);
     } else if (name == "c") {
@@ -325,7 +340,9 @@ public:
     if (name == "v" || name == "t") {
       m_capture = false;
     } else if (name == "c") {
-      m_reader.queue().cell(m_column, value());
+      std::string cell = value();
+      if (!cell.empty()) m_reader.check_cell(m_row, m_column, cell.size());
+      m_reader.queue().cell(m_column, std::move(cell));
       ++m_column;
     } else if (name == "row") {
       m_reader.queue().end_row();
@@ -334,7 +351,10 @@ public:
     }
   }
   void text(std::string_view data) override {
-    if (m_capture) m_value.append(data);
+    if (m_capture) {
+      m_value.append(data);
+      m_reader.check_cell(m_row, m_column, m_value.size());
+    }
   }
 
 private:
@@ -342,7 +362,7 @@ private:
     if (m_type == "s") {
       const long index = parse_long(m_value.c_str(), -1);
       if (index < 0 || static_cast<std::size_t>(index) >= m_strings.size()) {
-        m_reader.archive().damaged(fmt::format("row {}: shared string {} does not exist", m_row, m_value));
+        m_reader.archive().damaged(fmt::format("row {}: a shared string that does not exist", m_row));
       }
       return std::string(m_strings[static_cast<std::size_t>(index)]);
     }
@@ -444,7 +464,7 @@ public:
     } else if (m_annotation > 0) {
       return;
     } else if (name == "table-row") {
-      m_row_repeat = std::max(1L, parse_long(attribute(a, "number-rows-repeated"), 1));
+      m_row_repeat = std::clamp(parse_long(attribute(a, "number-rows-repeated"), 1), 1L, k_max_rows);
       m_column = 0;
       m_reader.queue().begin_row(m_row + 1);
     } else if (name == "table-cell" || name == "covered-table-cell") {
@@ -454,6 +474,7 @@ public:
       m_in_text = true;
     } else if (name == "s" && m_in_text) {
       m_text.append(static_cast<std::size_t>(std::clamp(parse_long(attribute(a, "c"), 1), 1L, 1000L)), ' ');
+      m_reader.check_cell(m_row + 1, m_column, m_text.size());
     } else if (name == "tab" && m_in_text) {
       m_text.push_back('\t');
     } else if (name == "line-break" && m_in_text) {
@@ -482,7 +503,10 @@ public:
   }
 
   void text(std::string_view data) override {
-    if (m_active && m_in_text && m_annotation == 0) m_text.append(data);
+    if (m_active && m_in_text && m_annotation == 0) {
+      m_text.append(data);
+      m_reader.check_cell(m_row + 1, m_column, m_text.size());
+    }
   }
 
   bool found() const { return m_found; }
@@ -512,9 +536,9 @@ private:
     else
       value = m_text;
     if (!value.empty()) {
-      if (m_column + static_cast<std::size_t>(m_column_repeat) > k_max_columns) {
-        m_reader.archive().damaged(fmt::format("row {}: a cell beyond column {}", m_row + 1, k_max_columns));
-      }
+      m_reader.check_cell(m_row + 1,
+                          std::min(m_column + static_cast<std::size_t>(m_column_repeat) - 1, k_max_columns),
+                          value.size());
       for (long k = 0; k < m_column_repeat; ++k) {
         m_reader.queue().cell(m_column + static_cast<std::size_t>(k), value);
       }
