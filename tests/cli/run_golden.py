@@ -6,7 +6,7 @@ A test file is a sequence of directives, each on a line starting with '@':
   @file NAME          the following lines (up to the next directive) are written to NAME
   @copy SRC DEST      copies SRC (relative to the source tree) to DEST
   @env KEY=VALUE      sets an environment variable for the following steps
-  @run COMMAND        runs COMMAND with bash in the temp dir; `panier` is on PATH
+  @run COMMAND        runs COMMAND with bash (pipefail set) in the temp dir; `panier` is on PATH
   @exit N             the step's expected exit status (default 0)
   @stdout / @stderr   the following lines are the step's exact expected output (default: empty)
 
@@ -120,7 +120,7 @@ def main():
                 env[action[1]] = action[2]
             else:
                 step = action[1]
-                proc = subprocess.run(["bash", "-c", step["command"]], cwd=tmp, env=env,
+                proc = subprocess.run(["bash", "-o", "pipefail", "-c", step["command"]], cwd=tmp, env=env,
                                       capture_output=True, timeout=120)
                 got = {"exit": proc.returncode, "stdout": proc.stdout.decode("utf-8", "replace"),
                        "stderr": proc.stderr.decode("utf-8", "replace")}

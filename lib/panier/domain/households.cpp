@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/identifier.hpp"
 #include "panier/store/households.hpp"
 
 namespace panier {
@@ -21,16 +22,14 @@ using db::HouseholdTables;
 using db::IdentityRow;
 using db::PauseRow;
 
-bool valid_code(std::string_view code) {
-  return !code.empty() && code.size() <= 32 && std::all_of(code.begin(), code.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-  });
-}
-
+// Digits, spaces and + . - ( ), and not a date that landed in the phone column.
 bool valid_phone(std::string_view phone) {
-  return std::all_of(phone.begin(), phone.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '.' || c == '-' || c == '(' || c == ')';
-  });
+  return std::all_of(phone.begin(), phone.end(),
+                     [](char c) {
+                       return (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '.' || c == '-' ||
+                              c == '(' || c == ')';
+                     }) &&
+         (phone.empty() || !Date::parse_any(phone));
 }
 
 std::string qf_text(std::int64_t cents) {
@@ -379,9 +378,8 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
   auto problem = [&](std::string message) { problems.push_back(std::move(message)); };
   if (in.code.empty()) {
     problem("column \"code\": missing value");
-  } else if (!valid_code(in.code)) {
-    problem(fmt::format("column \"code\": {} is not a code (letters, digits, '-' and '_', at most 32)",
-                        quoted(in.code)));
+  } else if (!is_identifier(in.code)) {
+    problem(fmt::format("column \"code\": {} is not a code ({})", quoted(in.code), k_identifier_rule));
   }
   if (in.last_name.empty()) problem("column \"last_name\": missing value");
   if (in.first_name.empty()) problem("column \"first_name\": missing value");

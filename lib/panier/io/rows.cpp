@@ -292,24 +292,67 @@ std::string column_letters(std::size_t index) {
   return letters;
 }
 
+namespace {
+
+// What a file that is not text looks like, from its first bytes; empty when it may be text.
+std::string binary_kind(std::string_view head) {
+  struct Magic {
+    std::string_view bytes;
+    std::string_view kind;
+  };
+  static constexpr Magic k_magics[] = {
+      {"\xD0\xCF\x11\xE0", "an old Excel (.xls) or Office 97 file: save it as .xlsx, .ods or CSV"},
+      {"%PDF", "a PDF document"},
+      {"\x89PNG", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF8", "a GIF image"},
+      {"\x1F\x8B", "a gzip archive"},
+      {"7z\xBC\xAF", "a 7-Zip archive"},
+      {"Rar!", "a RAR archive"},
+      {"\x7F"
+       "ELF",
+       "a program"},
+      {"MZ", "a Windows program"},
+      {std::string_view("SQLite format 3\0", 16), "an SQLite database"},
+      {"{\\rtf", "an RTF document"},
+  };
+  for (const auto& magic : k_magics) {
+    if (head.starts_with(magic.bytes)) return std::string(magic.kind);
+  }
+  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) {
+    return {}; // UTF-16 with a byte order mark: the CSV reader says what to do
+  }
+  const auto nul = head.find('\0');
+  if (nul == std::string_view::npos) return {};
+  // Text in UTF-16 without a byte order mark has a NUL beside every ASCII letter.
+  std::size_t even = 0;
+  std::size_t odd = 0;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    if (head[i] == '\0') (i % 2 == 0 ? even : odd) += 1;
+  }
+  if (std::max(even, odd) * 3 >= head.size() && std::min(even, odd) * 8 < std::max(even, odd)) {
+    return "UTF-16 text: save it as CSV (UTF-8 or Windows-1252)";
+  }
+  return "binary data";
+}
+
+} // namespace
+
 std::unique_ptr<RowReader> open_rows(const std::string& path, const ReadOptions& options) {
-  std::string magic(8, '\0');
+  std::string head(4096, '\0');
   {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       throw Error(ExitCode::no_input, fmt::format("{}: cannot open file", path));
     }
-    in.read(magic.data(), static_cast<std::streamsize>(magic.size()));
-    magic.resize(static_cast<std::size_t>(in.gcount()));
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
   }
-  if (magic.rfind("PK\x03\x04", 0) == 0) {
+  if (head.starts_with("PK\x03\x04")) {
     return open_workbook(path, options.sheet);
   }
-  if (magic.rfind("\xD0\xCF\x11\xE0", 0) == 0) {
-    throw Error(ExitCode::data,
-                fmt::format("{}: an old Excel (.xls) or Office 97 file, which panier does not "
-                            "read: save it as .xlsx, .ods or CSV",
-                            path));
+  if (const std::string kind = binary_kind(head); !kind.empty()) {
+    throw Error(ExitCode::data, fmt::format("{}: not a CSV file (looks like {})", path, kind));
   }
   if (!options.sheet.empty()) {
     throw Error(ExitCode::usage,
