@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "panier/config/config.hpp"
+#include "panier/config/toml_reader.hpp"
 #include "panier/core/error.hpp"
 #include "panier/core/identifier.hpp"
 #include "temp_dir.hpp"
@@ -190,6 +191,43 @@ TEST_CASE("syntax errors are located") {
   CHECK(r.messages[0].rfind("panier.toml:2:", 0) == 0);
 }
 
+TEST_CASE("nesting beyond 64 levels is refused before toml++ reads the file") {
+  const auto dotted = [](int parts) {
+    std::string key = "a";
+    for (int i = 1; i < parts; ++i)
+      key += ".a";
+    return key;
+  };
+  CHECK_FALSE(too_deep(dotted(64) + " = 1\n", 64));
+  const auto place = too_deep("# a comment. with. dots\nx = 1.5\n" + dotted(65) + " = 1\n", 64);
+  REQUIRE(place);
+  CHECK(place->line == 3);
+  CHECK(place->column == 129);
+  CHECK(too_deep("[" + dotted(65) + "]\n", 64));
+  CHECK(too_deep("[" + dotted(63) + "]\nb.c = 1\n", 64));
+  CHECK_FALSE(too_deep("[" + dotted(62) + "]\nb.c = 1\n", 64));
+  CHECK(too_deep("x = " + std::string(64, '[') + std::string(64, ']') + "\n", 64));
+  CHECK_FALSE(too_deep("x = " + std::string(63, '[') + std::string(63, ']') + "\n", 64));
+  std::string inline_tables = "x = ";
+  for (int i = 0; i < 40; ++i)
+    inline_tables += "{ a = ";
+  CHECK(too_deep(inline_tables + "1" + std::string(40, '}') + "\n", 64));
+  // Dots and brackets inside strings, literal strings, multi-line strings and comments, and
+  // arrays of tables over many lines, count for nothing.
+  const std::string text = "[[vans]]\nname = \"a.b.c.d [[[[ \\\" ]]\" # x.y.z\nnote = 'a.b.c.d.e'\n"
+                           "doc = \"\"\"\n" +
+                           dotted(100) +
+                           "\n[[[[\n\"\"\"\n"
+                           "tiers = [\n  { name = \"T1\", qf_max = 600, share = 0.2 },\n  {},\n]\n";
+  CHECK_FALSE(too_deep(text, 5)); // vans.tiers[{name}]
+  REQUIRE(too_deep(text, 4));
+  CHECK(too_deep(text, 4)->line == 9);
+  const auto r = load(dotted(40000) + " = 1\n");
+  CHECK(r.code == ExitCode::config);
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0] == "panier.toml:1:129: keys and tables nested more than 64 levels deep");
+}
+
 TEST_CASE("a missing file is a configuration error") {
   try {
     load_config("/nonexistent/panier.toml", ".");
@@ -286,6 +324,13 @@ TEST_CASE("cross-field rules") {
               "panier.toml:38:13: schemes.cocagne.share_cap: 1e+300 is out of range (0 to 1)"});
     // Reduced as read: 2/6 is 1/3, and 500000/1000000 is one half.
     CHECK(load(replace(k_valid, "share_cap = \"1/3\"", "share_cap = \"2000000/6000000\"")).messages.empty());
+  }
+  SUBCASE("amounts below one million euros") {
+    const auto r = load(replace(k_valid, "value = 10.00", "value = 1000000"));
+    REQUIRE(r.messages.size() == 1);
+    CHECK(r.messages[0].ends_with("value: 1000000.00 EUR is not below 1000000.00 EUR"));
+    CHECK(load(replace(k_valid, "value = 10.00", "value = 999999.99")).messages.empty());
+    CHECK(load(replace(k_valid, "budget = 8000.00", "budget = 5e6")).messages.size() == 1);
   }
   SUBCASE("closing before opening") {
     const auto r = load(replace(k_valid, "open = \"14:00\"", "open = \"18:00\""));

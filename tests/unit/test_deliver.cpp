@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/output.hpp"
 #include "panier/domain/allocate.hpp"
 #include "panier/domain/deliver.hpp"
 #include "panier/domain/harvest.hpp"
@@ -175,4 +176,15 @@ TEST_CASE("the impact page escapes every text that comes from a database, chart 
     CHECK(html.find(raw) == std::string::npos);
   }
   CHECK(html.find("&lt;script&gt;") != std::string::npos);
+}
+
+TEST_CASE("every path written under --out is proved to stay inside it") {
+  CHECK(path_inside("out", "sheets/centre.csv") == std::filesystem::path("out/sheets/centre.csv"));
+  CHECK(path_inside("/tmp/x", "packing.csv") == std::filesystem::path("/tmp/x/packing.csv"));
+  for (const std::string& bad :
+       std::vector<std::string>{"../x.csv", "sheets/../../x.csv", "/etc/passwd", "sheets//x", "", "sheets/",
+                                ".hidden", "sheets/.", std::string("a\0b", 3)}) {
+    CAPTURE(bad);
+    CHECK_THROWS_AS(path_inside("out", bad), Error);
+  }
 }

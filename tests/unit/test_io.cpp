@@ -285,3 +285,12 @@ TEST_CASE("at most 20 problems are kept, the others counted") {
     CHECK(e.messages().back() == "f.csv:21: bad");
   }
 }
+
+TEST_CASE("an amount in a file is below one million euros") {
+  CHECK(amount_of("name;amount\nx;999 999,99 €\n") == 99999999);
+  const auto read_amount = [](const RowReader& r) { (void)r.money(amount_column); };
+  CHECK(first_error("name;amount\nx;1 000 000,00\n", read_amount) ==
+        "f.csv:2: column \"amount\": \"1 000 000,00\" is not below 1000000.00 EUR");
+  CHECK(first_error("name;amount\nx;-2000000 €\n", read_amount) ==
+        "f.csv:2: column \"amount\": \"-2000000 €\" is not below 1000000.00 EUR");
+}

@@ -34,7 +34,7 @@ void read_vegetable(TableReader& table, Vegetable& vegetable, bool complete) {
   if (auto unit = table.choice("unit", complete, {"kg", "piece", "bunch"})) {
     vegetable.unit = *unit == "kg" ? Unit::kg : *unit == "piece" ? Unit::piece : Unit::bunch;
   }
-  if (auto price = table.fixed("price", complete, 2, true)) {
+  if (auto price = table.money("price", complete, true)) {
     vegetable.price = *price;
   }
   if (auto step = table.fixed("step", complete, 3, true)) {

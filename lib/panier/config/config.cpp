@@ -162,7 +162,7 @@ private:
       s.id = id;
       s.label = id;
       if (auto v = t.string("label", false)) s.label = *v;
-      if (auto v = t.fixed("value", true, 2, true)) s.value = *v;
+      if (auto v = t.money("value", true, true)) s.value = *v;
       if (auto v = t.fixed("target_kg", true, 3, true)) s.target_g = *v;
       const auto min_items = t.integer("min_items", true, 1, 40);
       const auto max_items = t.integer("max_items", true, 1, 40);
@@ -276,7 +276,7 @@ private:
         complete = false;
       }
       if (tr.has("budget")) {
-        if (auto v = tr.fixed("budget", false, 2, false)) f.budget = *v;
+        if (auto v = tr.money("budget", false, false)) f.budget = *v;
       }
       tr.finish();
       s.funders.push_back(std::move(f));
@@ -299,7 +299,7 @@ private:
       s.label = id;
       if (auto v = t.string("label", false)) s.label = *v;
       if (auto v = t.share("share_cap", false, false)) s.share_cap = *v;
-      if (auto v = t.fixed("rounding", false, 2, true)) s.rounding = *v;
+      if (auto v = t.money("rounding", false, true)) s.rounding = *v;
       if (auto v = t.choice("rhythm", false, {"weekly", "fortnightly"})) {
         s.rhythm = *v == "weekly" ? Rhythm::weekly : Rhythm::fortnightly;
       }

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -31,14 +33,133 @@ std::string join_path(std::string_view path, std::string_view key) {
 
 std::uint32_t source_line(const toml::node& node) { return node.source().begin.line; }
 
+std::optional<TomlPlace> too_deep(std::string_view text, int limit) {
+  // One pass over the text: strings and comments skipped, the parts of the key being read (a.b.c
+  // is 3) and the brackets open around it counted. The key of a [table] header counts for every
+  // key below it; the key of an inline table or array counts for what is inside.
+  TomlPlace place;
+  std::size_t line_start = 0;
+  std::vector<int> open;   // per open bracket: the parts of the key it is the value of
+  std::vector<char> kinds; // '[' or '{'
+  int enclosing = 0;       // key parts of the open brackets, summed
+  int header = 0;          // key parts of the last [table] header
+  int parts = 0;           // parts of the key being read
+  bool in_key = true;      // reading a key (else a value)
+  bool in_header = false;
+  bool after_dot = true; // the next key character starts a new part
+  const auto depth = [&] { return header + enclosing + static_cast<int>(kinds.size()) + parts; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto at = [&] {
+      place.column = static_cast<long>(i - line_start) + 1;
+      return place;
+    };
+    if (c == '\n') {
+      ++place.line;
+      line_start = i + 1;
+      if (kinds.empty()) {
+        in_key = true;
+        parts = 0;
+        after_dot = true;
+      }
+      continue;
+    }
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n')
+        ++i;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      const bool multi = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
+      const std::string_view close = multi ? text.substr(i, 3) : text.substr(i, 1);
+      std::size_t j = i + close.size();
+      while (j < text.size() && text.substr(j, close.size()) != close) {
+        if (c == '"' && text[j] == '\\') ++j;
+        if (j < text.size() && text[j] == '\n') {
+          ++place.line;
+          line_start = j + 1;
+        }
+        ++j;
+      }
+      i = std::min(j + close.size(), text.size()) - 1;
+      if (in_key && after_dot) {
+        ++parts;
+        after_dot = false;
+      }
+    } else if (in_key) {
+      if (c == '[' && !in_header && parts == 0 && kinds.empty()) {
+        in_header = true;
+        header = 0;
+      } else if (c == '.') {
+        after_dot = true;
+      } else if (c == '=' && !in_header) {
+        in_key = false;
+      } else if (c == ']' && in_header) {
+        if (i + 1 < text.size() && text[i + 1] == ']') ++i;
+        in_header = false;
+        header = parts;
+        parts = 0;
+      } else if (c == '}' && !kinds.empty() && kinds.back() == '{') {
+        --i; // an empty inline table: close it as a value
+        in_key = false;
+      } else if (c != ' ' && c != '\t' && c != '\r' && c != '[' && after_dot) {
+        ++parts;
+        after_dot = false;
+      }
+    } else if (c == '[' || c == '{') {
+      kinds.push_back(c);
+      open.push_back(parts);
+      enclosing += parts;
+      parts = 0;
+      if (c == '{') {
+        in_key = true;
+        after_dot = true;
+      }
+    } else if ((c == ']' || c == '}') && !kinds.empty()) {
+      kinds.pop_back();
+      enclosing -= open.back();
+      open.pop_back();
+    } else if (c == ',' && !kinds.empty() && kinds.back() == '{') {
+      in_key = true;
+      parts = 0;
+      after_dot = true;
+    }
+    if (depth() > limit) return at();
+  }
+  return std::nullopt;
+}
+
 std::optional<toml::table> TomlFile::parse(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     m_diagnostics.add(fmt::format("{}: file not found", m_name));
     return std::nullopt;
   }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || size > k_max_toml_bytes) {
+    m_diagnostics.add(fmt::format(
+        "{}: {}", m_name, ec ? "cannot read the file" : "larger than 16 MiB, which no configuration is"));
+    return std::nullopt;
+  }
+  std::string text(size, '\0');
+  {
+    std::ifstream in(path, std::ios::binary);
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    if (static_cast<std::uintmax_t>(in.gcount()) != size) {
+      m_diagnostics.add(fmt::format("{}: cannot read the file", m_name));
+      return std::nullopt;
+    }
+  }
+  // toml++ recurses once per part of a dotted key, without a limit: a key of 40,000 parts would
+  // overflow the stack. So the nesting is bounded before toml++ reads anything.
+  if (const auto place = too_deep(text, k_max_toml_depth)) {
+    m_diagnostics.add(located(
+        m_name, place->line, fmt::format("keys and tables nested more than {} levels deep", k_max_toml_depth),
+        place->column));
+    return std::nullopt;
+  }
   try {
-    return toml::parse_file(path);
+    return toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     error(e.source(), e.description());
   }
@@ -177,6 +298,15 @@ std::optional<std::int64_t> TableReader::fixed(std::string_view key, bool requir
     return std::nullopt;
   }
   return scaled;
+}
+
+std::optional<Cents> TableReader::money(std::string_view key, bool required, bool positive) {
+  auto cents = fixed(key, required, 2, positive);
+  if (cents && *cents >= k_max_amount) {
+    error(key, fmt::format("{} EUR is not below {} EUR", format_money(*cents), format_money(k_max_amount)));
+    return std::nullopt;
+  }
+  return cents;
 }
 
 std::optional<Fraction> TableReader::share(std::string_view key, bool required, bool allow_zero) {

@@ -18,6 +18,18 @@
 
 namespace panier {
 
+// Nesting allowed in a TOML file (parts of dotted keys, tables, arrays), and its size.
+inline constexpr int k_max_toml_depth = 64;
+inline constexpr std::uintmax_t k_max_toml_bytes = std::uintmax_t{16} << 20;
+
+struct TomlPlace {
+  long line = 1;
+  long column = 1;
+};
+// Where `text` first nests deeper than `limit` levels; nullopt when it never does. Reads TOML
+// closely enough to count (strings, comments, headers, inline tables) without parsing it.
+std::optional<TomlPlace> too_deep(std::string_view text, int limit);
+
 class TomlFile {
 public:
   TomlFile(std::string display_name, Diagnostics& diagnostics)
@@ -73,6 +85,8 @@ public:
   // A non-negative decimal with at most `scale` decimals, scaled by 10^scale; must be > 0 when
   // `positive` (else >= 0).
   std::optional<std::int64_t> fixed(std::string_view key, bool required, int scale, bool positive);
+  // Euros as fixed(key, required, 2, positive), below k_max_amount.
+  std::optional<Cents> money(std::string_view key, bool required, bool positive);
   // A fraction in [0, 1]: a number or a string "1/3".
   std::optional<Fraction> share(std::string_view key, bool required, bool allow_zero = true);
   // "HH:MM" as minutes after midnight.

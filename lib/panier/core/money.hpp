@@ -11,6 +11,10 @@
 namespace panier {
 
 using Cents = std::int64_t;
+
+// Every amount panier reads (prices, basket values, budgets, payments) is below one million
+// euros: a value past it is a typing error, and the bound keeps every sum far from overflow.
+inline constexpr Cents k_max_amount = Cents{100000000};
 // A quantity in thousandths of its catalogue unit: grams for kg, milli-pieces for pieces.
 using Milli = std::int64_t;
 

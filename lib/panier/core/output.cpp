@@ -1,5 +1,6 @@
 #include "panier/core/output.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -11,10 +12,28 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/utf8.hpp"
 
 namespace panier {
 
 namespace fs = std::filesystem;
+
+fs::path path_inside(const fs::path& dir, std::string_view relative) {
+  bool ok = !relative.empty() && relative.find('\0') == std::string_view::npos;
+  std::size_t begin = 0;
+  while (ok && begin <= relative.size()) {
+    const std::size_t end = std::min(relative.find('/', begin), relative.size());
+    const std::string_view part = relative.substr(begin, end - begin);
+    ok = !part.empty() && part.front() != '.';
+    begin = end + 1;
+  }
+  if (!ok) {
+    throw Error(ExitCode::cant_create,
+                fmt::format("{}: refusing to write \"{}\", which is not a name inside it", dir.string(),
+                            message_text(relative)));
+  }
+  return dir / fs::path(relative);
+}
 
 TemporaryFile create_temporary(const fs::path& target, FileMode mode) {
   std::string pattern =

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace panier {
 
@@ -15,6 +16,12 @@ enum class FileMode { ordinary, personal };
 // Error(cant_create) or Error(io) on failure.
 void write_atomically(const std::filesystem::path& path, const std::string& text,
                       FileMode mode = FileMode::ordinary);
+
+// `dir / relative`, once `relative` is proved to name a file inside `dir`: components separated
+// by '/', each non-empty, not starting with '.' ("..", "." and hidden names refused), without a
+// NUL. Every path panier writes or deletes under --out or -o goes through it. Error(cant_create)
+// otherwise: the caller's identifiers should have been checked before (core/identifier.hpp).
+std::filesystem::path path_inside(const std::filesystem::path& dir, std::string_view relative);
 
 // Creates `dir` and its missing parents; those it creates get the mode (0700 when personal),
 // those that exist keep theirs. Error(cant_create) on failure.

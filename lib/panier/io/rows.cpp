@@ -228,16 +228,22 @@ std::int64_t RowReader::required_number(std::size_t column, int scale) const {
 }
 
 std::optional<std::int64_t> RowReader::money(std::size_t column) const {
-  std::string_view value = text(column);
+  const std::string_view value = text(column);
+  std::optional<std::int64_t> cents;
+  bool with_sign = false;
   for (const std::string_view euro : {"€", "EUR"}) {
     if (value.size() > euro.size() && value.ends_with(euro)) {
-      if (auto parsed = fixed(without_trailing_spaces(value.substr(0, value.size() - euro.size())), 2)) {
-        return parsed;
-      }
-      fail(column, fmt::format("{} is not an amount in euros", quoted(value)));
+      cents = fixed(without_trailing_spaces(value.substr(0, value.size() - euro.size())), 2);
+      if (!cents) fail(column, fmt::format("{} is not an amount in euros", quoted(value)));
+      with_sign = true;
+      break;
     }
   }
-  return number(column, 2);
+  if (!with_sign) cents = number(column, 2);
+  if (cents && (*cents >= k_max_amount || *cents <= -k_max_amount)) {
+    fail(column, fmt::format("{} is not below {} EUR", quoted(value), format_money(k_max_amount)));
+  }
+  return cents;
 }
 
 std::optional<Date> RowReader::date(std::size_t column) const {

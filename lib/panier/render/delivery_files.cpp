@@ -95,11 +95,11 @@ std::vector<Worksheet> sheets_workbook(const DeliveryWeek& d, const Config& conf
 std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& config, const std::string& dir,
                                         DeliverFiles files) {
   // The sheets carry names: they and the directories panier makes for them are the owner's only.
-  create_directories(fs::path(dir) / "sheets", FileMode::personal);
+  create_directories(path_inside(dir, "sheets"), FileMode::personal);
   std::error_code ec;
   std::vector<std::string> written;
   auto write = [&](const std::string& name, const std::string& text, FileMode mode = FileMode::ordinary) {
-    write_atomically(fs::path(dir) / name, text, mode);
+    write_atomically(path_inside(dir, name), text, mode);
     written.push_back(name);
   };
   if (files.csv) {
@@ -113,7 +113,7 @@ std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& con
     }
     for (const auto& point : config.points) {
       if (!with_sheet.contains(point.id)) {
-        fs::remove(fs::path(dir) / "sheets" / (point.id + ".csv"), ec);
+        fs::remove(path_inside(dir, "sheets/" + point.id + ".csv"), ec);
       }
     }
   }
@@ -121,7 +121,7 @@ std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& con
     write("sheets.html", sheets_html(d, config), FileMode::personal);
   }
   if (files.xlsx) {
-    write_xlsx(fs::path(dir) / "sheets.xlsx", sheets_workbook(d, config), d.date, FileMode::personal);
+    write_xlsx(path_inside(dir, "sheets.xlsx"), sheets_workbook(d, config), d.date, FileMode::personal);
     written.push_back("sheets.xlsx");
   }
   if (d.routes && files.csv) {
@@ -131,8 +131,8 @@ std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& con
     write("routes.html", routes_html(*d.routes, config, d.date));
   }
   if (!d.routes) {
-    fs::remove(fs::path(dir) / "routes.csv", ec);
-    fs::remove(fs::path(dir) / "routes.html", ec);
+    fs::remove(path_inside(dir, "routes.csv"), ec);
+    fs::remove(path_inside(dir, "routes.html"), ec);
   }
   return written;
 }
