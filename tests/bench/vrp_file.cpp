@@ -6,6 +6,7 @@
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -25,6 +26,8 @@ std::string trim(const std::string& s) {
 [[noreturn]] void fail(long line, const std::string& what) {
   throw std::runtime_error(fmt::format("{}: {}", line, what));
 }
+
+constexpr int k_max_dimension = 5000;
 
 struct Coordinates {
   double x = 0;
@@ -57,17 +60,21 @@ BenchmarkInstance read_benchmark(std::istream& in) {
     } catch (const std::exception&) {
       fail(line, fmt::format("\"{}\" is not a number", text));
     }
-    if (used != text.size()) {
-      fail(line, fmt::format("\"{}\" is not a number", text));
+    if (used != text.size() || !std::isfinite(value)) {
+      fail(line, fmt::format("\"{}\" is not a number", text.substr(0, 40)));
     }
     return value;
   };
-  auto node_index = [&](double id) {
-    const int i = static_cast<int>(id) - 1;
-    if (id != std::floor(id) || i < 0 || i >= dimension) {
-      fail(line, fmt::format("node {} is not between 1 and DIMENSION", id));
+  // An integer in [min, max], checked before any conversion (a cast of a double out of an int's
+  // range is undefined).
+  auto integer_in = [&](double value, long min, long max, std::string_view what) {
+    if (value != std::floor(value) || value < static_cast<double>(min) || value > static_cast<double>(max)) {
+      fail(line, fmt::format("{} must be a whole number between {} and {}", what, min, max));
     }
-    return static_cast<std::size_t>(i);
+    return static_cast<int>(value);
+  };
+  auto node_index = [&](double id) {
+    return static_cast<std::size_t>(integer_in(id, 1, dimension, "a node number") - 1);
   };
   while (std::getline(in, raw)) {
     ++line;
@@ -89,37 +96,37 @@ BenchmarkInstance read_benchmark(std::istream& in) {
       } else if (key == "TYPE") {
         out.type = value;
         if (value != "CVRP" && value != "CVRPTW") {
-          fail(line, fmt::format("TYPE {} is not CVRP or CVRPTW", value));
+          fail(line, fmt::format("TYPE {} is not CVRP or CVRPTW", value.substr(0, 40)));
         }
       } else if (key == "DIMENSION") {
-        dimension = static_cast<int>(number(value));
-        if (dimension < 1 || dimension > 100000) {
-          fail(line, "DIMENSION must be between 1 and 100000");
-        }
+        // The distance and duration matrices take 16 n² bytes: 400 MB at the bound.
+        dimension = integer_in(number(value), 1, k_max_dimension, "DIMENSION");
         coordinates.assign(static_cast<std::size_t>(dimension), {});
         demand.assign(static_cast<std::size_t>(dimension), 0);
         windows.assign(static_cast<std::size_t>(dimension), {0.0, k_never});
         services.assign(static_cast<std::size_t>(dimension), -1.0);
       } else if (key == "VEHICLES") {
-        vehicles = static_cast<int>(number(value));
+        vehicles = integer_in(number(value), 1, k_max_dimension, "VEHICLES");
       } else if (key == "CAPACITY") {
-        capacity = static_cast<int>(number(value));
+        capacity = integer_in(number(value), 1, 1000000000, "CAPACITY");
       } else if (key == "SERVICE_TIME") {
         service = number(value);
+        if (service < 0) fail(line, "SERVICE_TIME must not be negative");
       } else if (key == "SCALE") {
         scale = number(value);
+        if (scale <= 0 || scale > 1e9) fail(line, "SCALE must be above 0 and at most 1e9");
       } else if (key == "EDGE_WEIGHT_TYPE") {
         weight_type = value;
         if (value != "EUC_2D" && value != "FLOOR_2D") {
-          fail(line, fmt::format("EDGE_WEIGHT_TYPE {} is not EUC_2D or FLOOR_2D", value));
+          fail(line, fmt::format("EDGE_WEIGHT_TYPE {} is not EUC_2D or FLOOR_2D", value.substr(0, 40)));
         }
       } else if (key.size() > 8 && key.compare(key.size() - 8, 8, "_SECTION") == 0) {
         if (dimension == 0) {
-          fail(line, fmt::format("{} before DIMENSION", key));
+          fail(line, fmt::format("{} before DIMENSION", key.substr(0, 40)));
         }
         section = key;
       } else {
-        fail(line, fmt::format("unknown keyword {}", key));
+        fail(line, fmt::format("unknown keyword {}", key.substr(0, 40)));
       }
       continue;
     }
@@ -140,19 +147,23 @@ BenchmarkInstance read_benchmark(std::istream& in) {
                                  : section == "SERVICE_TIME_SECTION" ? 2
                                                                      : 0;
     if (expected == 0) {
-      fail(line, section.empty() ? "numbers outside a section" : fmt::format("unsupported {}", section));
+      fail(line, section.empty() ? "numbers outside a section"
+                                 : fmt::format("unsupported {}", section.substr(0, 40)));
     }
     if (values.size() != expected) {
       fail(line, fmt::format("{} numbers expected in {}", expected, section));
     }
     const std::size_t i = node_index(values[0]);
     if (section == "NODE_COORD_SECTION") {
+      if (std::fabs(values[1]) > 1e9 || std::fabs(values[2]) > 1e9) fail(line, "a coordinate beyond 1e9");
       coordinates[i] = {values[1], values[2]};
     } else if (section == "DEMAND_SECTION") {
-      demand[i] = static_cast<int>(values[1]);
+      demand[i] = integer_in(values[1], 0, 1000000000, "a demand");
     } else if (section == "TIME_WINDOW_SECTION") {
+      if (std::fabs(values[1]) > 1e12 || std::fabs(values[2]) > 1e12) fail(line, "a time beyond 1e12");
       windows[i] = {values[1], values[2]};
     } else {
+      if (values[1] < 0) fail(line, "a service time must not be negative");
       services[i] = values[1];
     }
   }
@@ -163,7 +174,7 @@ BenchmarkInstance read_benchmark(std::istream& in) {
     std::smatch match;
     if (std::regex_search(out.name, match, std::regex("-k([0-9]+)")) ||
         std::regex_search(comment, match, std::regex("trucks: *([0-9]+)"))) {
-      vehicles = std::stoi(match[1].str());
+      vehicles = integer_in(number(match[1].str()), 1, k_max_dimension, "the number of vehicles");
     } else {
       fail(line, "the number of vehicles is not given (VEHICLES)");
     }
@@ -188,7 +199,11 @@ BenchmarkInstance read_benchmark(std::istream& in) {
     }
   }
   instance.duration = instance.distance;
-  validate(instance);
+  try {
+    validate(instance);
+  } catch (const std::invalid_argument& e) {
+    fail(line, e.what());
+  }
   return out;
 }
 

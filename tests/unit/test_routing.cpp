@@ -308,8 +308,34 @@ TEST_CASE("vrp files: TSPLIB CVRP and LKH-3 VRPTW") {
   std::istringstream no_vehicles(
       "NAME : X\nTYPE : CVRP\nDIMENSION : 2\nEDGE_WEIGHT_TYPE : EUC_2D\nCAPACITY : 5\n"
       "NODE_COORD_SECTION\n1 0 0\n3 1 1\nEOF\n");
-  CHECK_THROWS_WITH_AS(vrp::read_benchmark(no_vehicles), "8: node 3 is not between 1 and DIMENSION",
-                       std::runtime_error);
+  CHECK_THROWS_WITH_AS(vrp::read_benchmark(no_vehicles),
+                       "8: a node number must be a whole number between 1 and 2", std::runtime_error);
+  // What an audit found: casts of doubles out of an int's range, an escaping std::out_of_range
+  // and n² doubles allocated for any DIMENSION. Each is a located std::runtime_error now.
+  const auto error_of = [](const std::string& text) {
+    std::istringstream in(text);
+    try {
+      vrp::read_benchmark(in);
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  const std::string head =
+      "NAME : X-k2\nTYPE : CVRP\nDIMENSION : 2\nEDGE_WEIGHT_TYPE : EUC_2D\nCAPACITY : 5\n";
+  CHECK(error_of("DIMENSION : 100000\n") == "1: DIMENSION must be a whole number between 1 and 5000");
+  CHECK(error_of("DIMENSION : 1e300\n") == "1: DIMENSION must be a whole number between 1 and 5000");
+  CHECK(error_of("CAPACITY : -1e19\n") == "1: CAPACITY must be a whole number between 1 and 1000000000");
+  CHECK(error_of("VEHICLES : nan\n") == "1: \"nan\" is not a number");
+  CHECK(error_of(head + "NODE_COORD_SECTION\n1e30 0 0\n") ==
+        "7: a node number must be a whole number between 1 and 2");
+  CHECK(error_of(head + "DEMAND_SECTION\n2 3e12\n") ==
+        "7: a demand must be a whole number between 0 and 1000000000");
+  CHECK(error_of("NAME : X-k99999999999999999999\nTYPE : CVRP\nDIMENSION : 1\nEDGE_WEIGHT_TYPE : EUC_2D\n"
+                 "CAPACITY : 5\nEOF\n") ==
+        "5: the number of vehicles must be a whole number between 1 and 5000");
+  CHECK(error_of(head + "SCALE : 0\n") == "6: SCALE must be above 0 and at most 1e9");
+  CHECK(error_of(head + "NODE_COORD_SECTION\n1 0 1e200\n") == "7: a coordinate beyond 1e9");
 }
 
 namespace {
