@@ -333,7 +333,7 @@ TEST_CASE("vrp files: TSPLIB CVRP and LKH-3 VRPTW") {
         "7: a demand must be a whole number between 0 and 1000000000");
   CHECK(error_of("NAME : X-k99999999999999999999\nTYPE : CVRP\nDIMENSION : 1\nEDGE_WEIGHT_TYPE : EUC_2D\n"
                  "CAPACITY : 5\nEOF\n") ==
-        "5: the number of vehicles must be a whole number between 1 and 5000");
+        "6: the number of vehicles must be a whole number between 1 and 5000");
   CHECK(error_of(head + "SCALE : 0\n") == "6: SCALE must be above 0 and at most 1e9");
   CHECK(error_of(head + "NODE_COORD_SECTION\n1 0 1e200\n") == "7: a coordinate beyond 1e9");
 }
