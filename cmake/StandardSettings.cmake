@@ -17,3 +17,12 @@ if(PANIER_SANITIZE)
     $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
   target_link_options(panier_settings INTERFACE -fsanitize=address,undefined)
 endif()
+if(PANIER_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "PANIER_FUZZ needs clang (scripts/fuzz uses clang++-16)")
+  endif()
+  # Every finding aborts: undefined behaviour is not reported and passed over.
+  target_compile_options(panier_settings INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+    -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(panier_settings INTERFACE -fsanitize=address,undefined)
+endif()

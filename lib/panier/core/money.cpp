@@ -117,9 +117,10 @@ std::string Fraction::to_string() const {
   if (den == 1) {
     return fmt::format("{}", num);
   }
-  // Short decimal when exact to 6 places, else the fraction itself.
-  if (k_pow10[6] % den == 0) {
-    std::string text = format_fixed(num * (k_pow10[6] / den), 6);
+  // Short decimal when exact to 6 places (and its millionths fit 64 bits), else the fraction.
+  const Int128 millionths = Int128{num} * (k_pow10[6] / den);
+  if (k_pow10[6] % den == 0 && millionths <= std::numeric_limits<std::int64_t>::max()) {
+    std::string text = format_fixed(static_cast<std::int64_t>(millionths), 6);
     while (text.back() == '0') {
       text.pop_back();
     }
