@@ -318,7 +318,13 @@ void setup_household_purge(CLI::App& app, Context& context) {
   cmd->callback([&context, dry_run] {
     const Config& config = context.config();
     Store store = context.open_store(OpenMode::read_write);
-    const auto codes = purge_households(store, config, context.today(), *dry_run);
+    const auto result = purge_households(store, config, context.today(), *dry_run);
+    const auto& codes = result.codes;
+    if (!result.log_emptied) {
+      context.warn(fmt::format("another process is reading {}: the anonymised identities may stay in "
+                               "its -wal file until panier household purge runs again alone",
+                               store.path()));
+    }
     if (*dry_run) {
       for (const auto& code : codes) {
         context.out() << code << '\n';

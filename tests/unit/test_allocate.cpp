@@ -310,3 +310,124 @@ TEST_CASE("property: random schemes and households, every row adds up and the to
     }
   }
 }
+
+TEST_CASE("price_basis actual: the basket is priced at the plan's value, not the reference") {
+  Config config = config_from(k_config);
+  config.schemes[0].price_basis = PriceBasis::actual;
+  config.schemes[0].funders[0].budget.reset();
+  AllocationInput in;
+  in.week = *Week::parse_iso("2026-W49");
+  in.due = {due(1, "S", "T30"), due(2, "M", "T35"), due(3, "L", "T40")};
+  in.planned = {{"S", 1}, {"M", 1}, {"L", 1}};
+  in.plan_value = {{"S", 937}, {"M", 1348}}; // L has no value of its own: its reference, 19.00
+  const Allocation a = compute_allocation(config, in);
+  REQUIRE(a.rows.size() == 3);
+  CHECK(a.rows[0].value == 937);
+  CHECK(a.rows[0].contribution == 280); // 9.37 × 0.30 = 2.811 -> 2.80 (0.10 steps)
+  CHECK(a.rows[0].funding == std::map<std::string, Cents>{{"a", 329}, {"b", 197}, {"c", 131}}); // 6.57
+  CHECK(a.rows[1].value == 1348);
+  CHECK(a.rows[1].contribution == 440); // 13.48 × 0.35 = 4.718 -> 4.70, capped at 1/3 = 4.49 -> 4.40
+  CHECK(a.rows[2].value == 1900);
+  for (const auto& r : a.rows) {
+    CHECK(r.contribution + sum_funding(r) == r.value);
+  }
+  // The same input under the reference basis: the configured values.
+  config.schemes[0].price_basis = PriceBasis::reference;
+  const Allocation reference = compute_allocation(config, in);
+  CHECK(reference.rows[0].value == 1000);
+  CHECK(reference.rows[1].value == 1200);
+}
+
+TEST_CASE("rotation: a household that never went without goes before one that did, more than 8 weeks ago") {
+  const Config config = config_from(k_config);
+  // Both have no shortfall in the last 8 weeks; H-002's last one was 10 weeks ago. Whatever the
+  // week (so whatever the tie-break hash says), H-001, who never went without, is the one short.
+  for (int n = 0; n < 30; ++n) {
+    AllocationInput in;
+    in.week = *Week::parse_iso("2026-W10") + n;
+    in.due = {due(1, "S", "T30"), due(2, "S", "T30")};
+    in.planned = {{"S", 1}};
+    in.spent = {{{"a", "main"}, -1000000}};
+    LedgerEntry long_ago;
+    long_ago.last = in.week - 10;
+    in.ledger[2] = long_ago;
+    const Allocation a = compute_allocation(config, in);
+    CAPTURE(in.week.to_string());
+    CHECK(a.rows[0].shortfall);
+    CHECK_FALSE(a.rows[1].shortfall);
+    // One shortfall in the last 8 weeks puts H-002 behind a household that never went without.
+    in.ledger[2].recent = 1;
+    in.ledger[2].last = in.week - 3;
+    CHECK(compute_allocation(config, in).rows[0].shortfall);
+    // Both with a shortfall long ago: the older one goes first.
+    in.ledger[1].last = in.week - 20;
+    in.ledger[2] = long_ago;
+    CHECK(compute_allocation(config, in).rows[0].shortfall);
+  }
+}
+
+TEST_CASE("property: over a year of weeks no funder pays more than its budget, no part is negative") {
+  std::mt19937 random(11);
+  // Shares that round badly (four quarters, thirds, a tiny share) and subsidies of a few cents.
+  const std::vector<std::vector<const char*>> share_sets = {{"0.25", "0.25", "0.25", "0.25"},
+                                                            {"0.333", "0.333", "0.334"},
+                                                            {"0.999", "0.001"},
+                                                            {"0.5", "0.3", "0.2"},
+                                                            {"1"}};
+  for (int trial = 0; trial < 25; ++trial) {
+    CAPTURE(trial);
+    const auto& shares = share_sets[random() % share_sets.size()];
+    std::string text = "[organisation]\nname = \"T\"\n";
+    for (const char* s : {"S", "M"}) {
+      text += fmt::format("[sizes.{}]\nvalue = {}.{:02}\ntarget_kg = 3\nmin_items = 3\nmax_items = 6\n", s,
+                          random() % 15, 1 + random() % 99);
+    }
+    text += "[funders.fallback]\nname = \"Fallback\"\n";
+    for (std::size_t f = 0; f < shares.size(); ++f) {
+      text += fmt::format("[funders.f{}]\nname = \"F{}\"\n", f, f);
+    }
+    text += fmt::format("[schemes.s]\nshare_cap = \"1/1\"\nfallback = \"fallback\"\nrounding = 0.01\n");
+    text += fmt::format("tiers = [{{ name = \"low\", qf_max = 500, share = 0.{:02} }}, "
+                        "{{ name = \"high\", qf_max = 900, share = 0.99 }}]\nfunders = [",
+                        random() % 100);
+    std::map<std::string, Cents> budget;
+    for (std::size_t f = 0; f < shares.size(); ++f) {
+      const Cents b = static_cast<Cents>(random() % 40000);
+      const bool limited = random() % 3 != 0;
+      if (limited) {
+        budget[fmt::format("f{}", f)] = b;
+      }
+      text += fmt::format("{{ id = \"f{}\", share = {}{} }},", f, shares[f],
+                          limited ? fmt::format(", budget = {}.{:02}", b / 100, b % 100) : "");
+    }
+    text += "]\n[points.p]\nname = \"P\"\nlat = 50\nlon = 2\n";
+    const Config config = config_from(text);
+    std::map<std::pair<std::string, std::string>, Cents> spent; // this ISO year, all weeks so far
+    Week week = *Week::parse_iso("2026-W01");
+    for (int n = 0; n < 52; ++n, week = week + 1) {
+      AllocationInput in;
+      in.week = week;
+      const int households = 1 + static_cast<int>(random() % 12);
+      for (int h = 0; h < households; ++h) {
+        in.due.push_back({h + 1, h + 1, fmt::format("H-{}", h), "s", random() % 2 ? "S" : "M", "p",
+                          random() % 2 ? "low" : "high"});
+      }
+      in.planned = {{"S", households}, {"M", households}};
+      in.spent = spent;
+      const Allocation a = compute_allocation(config, in);
+      for (const auto& r : a.rows) {
+        REQUIRE(r.contribution >= 0);
+        REQUIRE(r.contribution + sum_funding(r) == r.value);
+        for (const auto& [funder, amount] : r.funding) {
+          CAPTURE(funder);
+          REQUIRE(amount >= 0);
+          spent[{funder, "s"}] += amount;
+        }
+      }
+      for (const auto& [funder, limit] : budget) {
+        CAPTURE(funder);
+        CHECK(spent[{funder, "s"}] <= limit);
+      }
+    }
+  }
+}

@@ -1,5 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "panier/core/error.hpp"
 #include "panier/domain/households.hpp"
 #include "temp_dir.hpp"
@@ -183,14 +189,67 @@ TEST_CASE("purge anonymises only households past retention and keeps their count
   f.add(f.input("H-new", "full", "2026-W10"));
   const Date later = *Date::parse("2026-11-29");
   // H-old's enrolment ended in 2023-W19; its last contact (k_today) is recent, so it stays.
-  CHECK(purge_households(f.store, f.config, later, true).empty());
+  CHECK(purge_households(f.store, f.config, later, true).codes.empty());
   const Date much_later = *Date::parse("2029-01-10");
-  CHECK(purge_households(f.store, f.config, much_later, true) == std::vector<std::string>{"H-new", "H-old"});
-  CHECK(purge_households(f.store, f.config, much_later, false).size() == 2);
+  CHECK(purge_households(f.store, f.config, much_later, true).codes ==
+        std::vector<std::string>{"H-new", "H-old"});
+  CHECK(purge_households(f.store, f.config, much_later, false).codes.size() == 2);
   const auto all = list_enrolments(f.store, w("2023-W10"), {});
   CHECK(all.size() == 2);
   for (const auto& e : all) {
     CHECK(e.code.rfind("ANON-", 0) == 0);
   }
-  CHECK(purge_households(f.store, f.config, much_later, false).empty());
+  CHECK(purge_households(f.store, f.config, much_later, false).codes.empty());
+}
+
+namespace {
+// The bytes of the database and of its -wal file, where a deleted row could linger.
+std::string database_bytes(const std::string& path) {
+  std::string bytes;
+  for (const std::string& file : {path, path + "-wal"}) {
+    std::ifstream in(file, std::ios::binary);
+    bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return bytes;
+}
+} // namespace
+
+TEST_CASE("purge removes the old households' names from the file and keeps the others'") {
+  Fixture f;
+  // panier turns secure_delete on itself, whatever SQLite's compiled default.
+  CHECK(f.store.db().execAndGet("PRAGMA secure_delete").getInt() == 1);
+  HouseholdInput old_one = f.input("H-old", "full", "2023-W10");
+  old_one.last_name = "Zyxwvutsrqold";
+  old_one.first_name = "Oldfirstnamexq";
+  const Date long_ago = *Date::parse("2023-03-06");
+  REQUIRE(validate_household(old_one, f.config, long_ago).empty());
+  import_households(f.store, f.config, {old_one}, long_ago, false);
+  HouseholdInput recent = f.input("H-new", "full", "2026-W40");
+  recent.last_name = "Qponmlkjikept";
+  f.add(recent);
+  REQUIRE(database_bytes(f.dir.path("p.db")).find("Zyxwvutsrqold") != std::string::npos);
+
+  // Retention 2 years: H-old (last week 2023-W19) goes, H-new (enrolled this autumn) stays.
+  const PurgeResult result = purge_households(f.store, f.config, k_today, false);
+  CHECK(result.codes == std::vector<std::string>{"H-old"});
+  CHECK(result.log_emptied);
+  SQLite::Statement names(
+      f.store.db(), "SELECT h.code, i.last_name FROM identity i JOIN household h ON h.id = i.household_id");
+  REQUIRE(names.executeStep());
+  CHECK(names.getColumn(0).getString() == "H-new");
+  CHECK(names.getColumn(1).getString() == "Qponmlkjikept");
+  CHECK_FALSE(names.executeStep());
+  const std::string bytes = database_bytes(f.dir.path("p.db"));
+  CHECK(bytes.find("Zyxwvutsrqold") == std::string::npos);
+  CHECK(bytes.find("Oldfirstnamexq") == std::string::npos);
+  CHECK(bytes.find("H-old") == std::string::npos);
+  CHECK(bytes.find("Qponmlkjikept") != std::string::npos);
+  // Its enrolment is kept for the counts, under a token.
+  const auto enrolments = list_enrolments(f.store, w("2023-W10"), {});
+  std::vector<std::string> codes;
+  for (const auto& e : enrolments) {
+    codes.push_back(e.code.rfind("ANON-", 0) == 0 ? "ANON-" : e.code);
+  }
+  std::sort(codes.begin(), codes.end());
+  CHECK(codes == std::vector<std::string>{"ANON-", "H-new"});
 }

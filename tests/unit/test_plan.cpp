@@ -332,3 +332,86 @@ TEST_CASE("the verifier catches what a wrong plan breaks") {
   CHECK(problems == std::vector<std::string>{"size S: carotte is not a whole number of portion steps",
                                              "poireau: 4000 handed out, 3000 available"});
 }
+
+TEST_CASE("each message of the verifier, each from the one fault that causes it") {
+  PlanInput in = week_input();
+  in.settings.max_unfamiliar = 1;
+  in.settings.max_item_share = 0.7;
+  in.settings.value_tolerance = 0.1;
+  in.settings.min_value_ratio = 0.8;
+  in.sizes = {{size("S", 1000, 2, 3), 2}};
+  in.stock = {{veg("carotte", 200, 500, 500), 100000},
+              {veg("poireau", 300, 500, 1000), 100000},
+              {veg("radis", 100, 500, 500), 100000},
+              {veg("navet", 100, 500, 500, true), 100000},
+              {veg("topinambour", 100, 500, 500, true), 100000}};
+  // A sound plan: 2 kg of carrots (4.00) and 2 kg of leeks (6.00), 10.00 for a 10.00 basket.
+  const auto item = [](const std::string& id, Milli quantity, Cents price) {
+    return PlanItem{id, quantity, price, price * quantity};
+  };
+  const auto plan_of = [&](std::vector<PlanItem> items) {
+    Plan plan;
+    plan.week = in.week;
+    SizePlan sp;
+    sp.size = "S";
+    sp.due = sp.planned = 2;
+    sp.reference = 1000;
+    sp.items = std::move(items);
+    for (const auto& i : sp.items) {
+      sp.value_mc += i.value_mc;
+    }
+    plan.sizes.push_back(sp);
+    return plan;
+  };
+  const Plan sound = plan_of({item("carotte", 2000, 200), item("poireau", 2000, 300)});
+  REQUIRE(verify_plan(sound, in).empty());
+  using Messages = std::vector<std::string>;
+
+  Plan none = sound;
+  none.sizes.clear();
+  CHECK(verify_plan(none, in) == Messages{"the plan does not have one entry per size"});
+
+  Plan negative = sound;
+  negative.sizes[0].planned = -1;
+  CHECK(verify_plan(negative, in) == Messages{"size S: planned baskets outside 0..due"});
+  Plan wrong_due = sound;
+  wrong_due.sizes[0].due = 3;
+  CHECK(verify_plan(wrong_due, in) == Messages{"size S: planned baskets outside 0..due"});
+
+  CHECK(verify_plan(plan_of({item("carotte", 1000, 200), item("poireau", 1000, 300), item("radis", 2500, 100),
+                             item("navet", 2500, 100)}),
+                    in) == Messages{"size S: 4 vegetables, not 2 to 3"});
+  CHECK(verify_plan(plan_of({item("carotte", 2000, 200), item("poireau", 2000, 300), item("chou", 1000, 0)}),
+                    in) == Messages{"size S: chou is not in the forecast"});
+  CHECK(verify_plan(
+            plan_of({item("carotte", 1000, 200), item("carotte", 1000, 200), item("poireau", 2000, 300)}),
+            in) == Messages{"size S: carotte appears twice"});
+  CHECK(
+      verify_plan(plan_of({item("carotte", 2250, 200), item("poireau", 1500, 300), item("radis", 1000, 100)}),
+                  in) == Messages{"size S: carotte is not a whole number of portion steps"});
+  CHECK(
+      verify_plan(plan_of({item("carotte", 2500, 200), item("poireau", 500, 300), item("radis", 2000, 100)}),
+                  in) == Messages{"size S: poireau is below its minimum portion"});
+
+  Plan wrong_value = plan_of({item("carotte", 2000, 200), item("poireau", 2000, 300)});
+  wrong_value.sizes[0].items[0].value_mc += 1;
+  wrong_value.sizes[0].value_mc += 1;
+  CHECK(verify_plan(wrong_value, in) == Messages{"size S: carotte has the wrong value"});
+  Plan wrong_sum = sound;
+  wrong_sum.sizes[0].value_mc -= 1;
+  CHECK(verify_plan(wrong_sum, in) == Messages{"size S: the basket value is not the sum of its items"});
+
+  CHECK(verify_plan(
+            plan_of({item("navet", 2000, 100), item("topinambour", 2000, 100), item("poireau", 2000, 300)}),
+            in) == Messages{"size S: 2 unfamiliar vegetables, more than 1"});
+  CHECK(verify_plan(plan_of({item("carotte", 3000, 200), item("poireau", 2000, 300)}), in) ==
+        Messages{"size S: value above the reference plus tolerance"});
+  CHECK(verify_plan(plan_of({item("carotte", 1000, 200), item("poireau", 1500, 300)}), in) ==
+        Messages{"size S: value below min_value_ratio of the reference"});
+  CHECK(verify_plan(plan_of({item("carotte", 1000, 200), item("poireau", 2500, 300)}), in) ==
+        Messages{"size S: poireau is more than max_item_share of the value"});
+
+  PlanInput scarce = in;
+  scarce.stock[0].available = 3000; // two baskets of 2 kg of carrots need 4 kg
+  CHECK(verify_plan(sound, scarce) == Messages{"carotte: 4000 handed out, 3000 available"});
+}

@@ -30,6 +30,9 @@ TEST_CASE("the subsidy split adds up to the cent, the remainder to the last fund
   CHECK(split(1003, {{5, 10}, {3, 10}, {2, 10}}) == std::vector<Cents>{502, 301, 200});
   CHECK(split(1000, {{1, 3}, {1, 3}, {1, 3}}) == std::vector<Cents>{333, 333, 334});
   CHECK(split(0, {{1, 1}}) == std::vector<Cents>{0});
+  // Half-up parts can give out more than there is before the last funder: it is capped, never < 0.
+  CHECK(split(2, {{1, 4}, {1, 4}, {1, 4}, {1, 4}}) == std::vector<Cents>{1, 1, 0, 0});
+  CHECK(split(1, {{1, 2}, {1, 4}, {1, 4}}) == std::vector<Cents>{1, 0, 0});
 }
 
 TEST_CASE("property: contribution within the cap, parts adding up to the value") {
@@ -54,8 +57,14 @@ TEST_CASE("property: contribution within the cap, parts adding up to the value")
     shares.push_back({left, 100});
     const auto parts = split(value - paid, shares);
     REQUIRE(paid + std::accumulate(parts.begin(), parts.end(), Cents{0}) == value);
-    for (std::size_t f = 0; f + 1 < parts.size(); ++f) {
-      REQUIRE(parts[f] == mul_round_half_up(value - paid, shares[f]));
+    Cents left_to_give = value - paid;
+    for (std::size_t f = 0; f < parts.size(); ++f) {
+      REQUIRE(parts[f] >= 0);
+      if (f + 1 < parts.size()) {
+        // Half up, unless that is more than is left (then all that is left).
+        REQUIRE(parts[f] == std::min(left_to_give, mul_round_half_up(value - paid, shares[f])));
+      }
+      left_to_give -= parts[f];
     }
   }
 }

@@ -862,8 +862,9 @@ void change_enrolment(Store& store, const Config& config, const std::string& cod
   });
 }
 
-std::vector<std::string> purge_households(Store& store, const Config& config, Date today, bool dry_run) {
-  std::vector<std::string> codes;
+PurgeResult purge_households(Store& store, const Config& config, Date today, bool dry_run) {
+  PurgeResult result;
+  std::vector<std::string>& codes = result.codes;
   auto work = [&] {
     HouseholdTables tables(store);
     std::unordered_map<std::int64_t, Date> last_week_end;
@@ -902,8 +903,10 @@ std::vector<std::string> purge_households(Store& store, const Config& config, Da
     store.rehearse(work);
   } else {
     store.write(work);
+    // The write-ahead log still holds the pages as they were before the purge.
+    result.log_emptied = store.truncate_log();
   }
-  return codes;
+  return result;
 }
 
 } // namespace panier

@@ -162,8 +162,14 @@ void change_enrolment(Store& store, const Config& config, const std::string& cod
                       const std::optional<std::string>& scheme, Date today);
 
 // Anonymises households whose last contact (or last enrolment week) is older than the retention
-// period: identity deleted, code replaced by a random token. Returns the codes concerned (before
-// replacement). Nothing is written when `dry_run`.
-std::vector<std::string> purge_households(Store& store, const Config& config, Date today, bool dry_run);
+// period: identity deleted (its bytes overwritten), code replaced by a random token. Nothing is
+// written when `dry_run`.
+struct PurgeResult {
+  std::vector<std::string> codes; // the households concerned, by their code before replacement
+  // False when another process reading the database kept the -wal file from being emptied: the
+  // deleted identities may stay in it until the next purge or checkpoint.
+  bool log_emptied = true;
+};
+PurgeResult purge_households(Store& store, const Config& config, Date today, bool dry_run);
 
 } // namespace panier

@@ -216,6 +216,9 @@ int pragma_int(SQLite::Database& db, const char* pragma) {
 void configure(SQLite::Database& db, int busy_timeout_s) {
   db.setBusyTimeout(busy_timeout_s * 1000);
   db.exec("PRAGMA foreign_keys = ON");
+  // Deleted rows are overwritten with zeros, whatever SQLite's compiled default: a purged
+  // identity must not stay readable in the file's free space.
+  db.exec("PRAGMA secure_delete = ON");
 }
 
 void check_identity(SQLite::Database& db, const std::string& path) {
@@ -392,6 +395,17 @@ void Store::rehearse(const std::function<void()>& work) {
     work();
     // Not committed: the destructor rolls everything back.
   });
+}
+
+bool Store::truncate_log() {
+  bool done = false;
+  translate_sqlite_errors(m_path, [&] {
+    // One row: busy (1 when a reader kept the checkpoint from finishing), log frames, frames copied.
+    SQLite::Statement checkpoint(*m_db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    checkpoint.executeStep();
+    done = checkpoint.getColumn(0).getInt() == 0;
+  });
+  return done;
 }
 
 std::vector<std::string> Store::integrity_problems() {

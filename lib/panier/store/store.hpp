@@ -56,6 +56,11 @@ public:
   // Runs `work` in one transaction and rolls it back: what a --dry-run does.
   void rehearse(const std::function<void()>& work);
 
+  // Copies every committed change into the database file and empties the -wal file, so that rows
+  // deleted (and overwritten: secure_delete is on for every connection) leave no copy behind.
+  // False when another connection kept it from finishing; Error(busy) on a lock timeout.
+  bool truncate_log();
+
   // Problems found by SQLite's own checks (quick_check, foreign_key_check); empty when sound.
   std::vector<std::string> integrity_problems();
 
