@@ -271,6 +271,17 @@ TEST_CASE("a table cell for the terminal carries no control sequence") {
   CHECK(out.str() == "point       n\nCentre[31m  3\n");
 }
 
+TEST_CASE("JSON output is UTF-8 whatever the bytes of its cells") {
+  CHECK(well_formed_text("Élodie\x1b") == "Élodie\x1b");
+  CHECK(well_formed_text("Lef\xe8vre") == "Lef\xef\xbf\xbdvre");
+  Table table({"point"});
+  table.add({"Lef\xe8vre\x01"});
+  std::ostringstream out;
+  render_table(table, Format::json, out);
+  CHECK(is_utf8(out.str()));
+  CHECK(out.str().find("Lef\xef\xbf\xbdvre\\u0001") != std::string::npos);
+}
+
 TEST_CASE("at most 20 problems are kept, the others counted") {
   Diagnostics problems;
   for (int i = 0; i < 1000; ++i)

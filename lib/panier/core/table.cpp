@@ -33,7 +33,9 @@ std::size_t display_width(std::string_view text) {
 
 namespace {
 
-void json_string(std::ostream& out, std::string_view text) {
+// A JSON string: UTF-8 (a byte that is not becomes U+FFFD), control characters escaped.
+void json_string(std::ostream& out, std::string_view raw) {
+  const std::string text = well_formed_text(raw);
   out << '"';
   for (char c : text) {
     switch (c) {

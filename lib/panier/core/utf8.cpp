@@ -117,19 +117,17 @@ std::string message_text(std::string_view value, std::size_t max_chars) {
   return out;
 }
 
-std::string terminal_text(std::string_view value) {
+namespace {
+
+// `value` with each well-formed character passed to `keep` (which appends what is to stay of it)
+// and each byte that is not UTF-8 replaced by U+FFFD.
+template <typename Keep> std::string replacing_invalid(std::string_view value, Keep keep) {
   std::string out;
   out.reserve(value.size());
   for_each_character(
       value,
       [&](std::size_t i, int length) {
-        const char c = value[i];
-        if (c == '\t' || c == '\n' || c == '\r') {
-          out.push_back(' ');
-        } else if (!(length == 1 && is_c0_or_del(static_cast<unsigned char>(c))) &&
-                   !is_c1(value, i, length)) {
-          out.append(value.substr(i, static_cast<std::size_t>(length)));
-        }
+        keep(out, value.substr(i, static_cast<std::size_t>(length)));
         return true;
       },
       [&](std::size_t) {
@@ -137,6 +135,28 @@ std::string terminal_text(std::string_view value) {
         return true;
       });
   return out;
+}
+
+} // namespace
+
+std::string terminal_text(std::string_view value) {
+  return replacing_invalid(value, [](std::string& out, std::string_view character) {
+    const char c = character[0];
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out.push_back(' ');
+    } else if (!(character.size() == 1 && is_c0_or_del(static_cast<unsigned char>(c))) &&
+               !is_c1(character, 0, static_cast<int>(character.size()))) {
+      out.append(character);
+    }
+  });
+}
+
+std::string well_formed_text(std::string_view value) {
+  if (is_utf8(value)) {
+    return std::string(value);
+  }
+  return replacing_invalid(value,
+                           [](std::string& out, std::string_view character) { out.append(character); });
 }
 
 } // namespace panier

@@ -30,4 +30,8 @@ std::string message_text(std::string_view value, std::size_t max_chars = k_messa
 // U+FFFD.
 std::string terminal_text(std::string_view value);
 
+// `value` with every byte that is not UTF-8 replaced by U+FFFD and nothing else changed: what a
+// JSON string may hold (JSON must be UTF-8; its writer escapes the control characters).
+std::string well_formed_text(std::string_view value);
+
 } // namespace panier
