@@ -29,6 +29,8 @@ const CommandEntry k_commands[] = {
     {"deliver", "Write the week's sheets and packing lists; record pickups and payments", setup_deliver},
     {"report", "The figures for funders, boards and analysts (CSV, table, JSON or HTML)", setup_report},
     {"workshop", "Cooking workshops and who attended them", setup_workshop},
+    {"feedback", "Import households' answers: did they cook and like the vegetables of their basket",
+     setup_feedback},
 };
 
 std::string env_or_empty(const char* name) {

@@ -65,6 +65,7 @@ void setup_check(CLI::App& app, Context& context);
 void setup_household(CLI::App& app, Context& context);
 void setup_harvest(CLI::App& app, Context& context);
 void setup_workshop(CLI::App& app, Context& context);
+void setup_feedback(CLI::App& app, Context& context);
 void setup_plan(CLI::App& app, Context& context);
 void setup_allocate(CLI::App& app, Context& context);
 void setup_deliver(CLI::App& app, Context& context);

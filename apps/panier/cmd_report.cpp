@@ -34,8 +34,9 @@ std::vector<std::string> site_names(const std::vector<std::string>& files) {
 struct ReportOptions {
   std::string kind, from, to, by, scheme, point, format = "csv", output;
   int year = 0;
-  int min_cell = 0;
+  int min_cell = -1; // -1: not given
   int within = 4;
+  bool by_scheme = false;
   std::vector<std::string> sites;
 };
 
@@ -59,7 +60,11 @@ ReportRequest request_of(Context& context, const ReportOptions& options) {
   request.by = options.by.empty() ? Period::none : parse_period(options.by);
   request.scheme = options.scheme;
   request.point = options.point;
-  request.min_cell = options.min_cell;
+  request.by_scheme = options.by_scheme;
+  // Counts by scheme are small: they are hidden below 5 unless --min-cell says otherwise.
+  request.min_cell = options.min_cell >= 0 ? options.min_cell
+                     : options.by_scheme   ? k_default_scheme_min_cell
+                                           : 0;
   request.within = options.within;
   request.today = Week::containing(context.today());
   request.kind = parse_report_kind(options.kind);
@@ -135,7 +140,10 @@ void setup_report(CLI::App& app, Context& context) {
       ->check(CLI::IsMember({"csv", "table", "json", "html", "xlsx"}))
       ->type_name("FORMAT");
   app.add_option("-o,--output", o->output, "Write to FILE instead of standard output")->type_name("FILE");
-  app.add_option("--min-cell", o->min_cell, "Print counts of households and persons below N as <N")
+  app.add_flag("--by-scheme", o->by_scheme,
+               "appropriation: a column scheme after period (counts below --min-cell, default 5, hidden)");
+  app.add_option("--min-cell", o->min_cell,
+                 "Print counts of households and persons (and of answers) below N as <N")
       ->type_name("N")
       ->check(CLI::Range(0, 1000000));
   app.add_option("--within", o->within, "expiring: enrolments ending within N weeks (default 4)")

@@ -71,6 +71,12 @@ void read_vegetable(TableReader& table, Vegetable& vegetable, bool complete) {
   if (auto tip = table.string("tip", false)) {
     vegetable.tip = *tip;
   }
+  if (auto plural = table.string("plural", false)) {
+    vegetable.plural = *plural;
+  }
+  if (auto recipe = table.string("recipe", false)) {
+    vegetable.recipe = *recipe;
+  }
 
   // Checks on the entry as a whole.
   if (complete && !has_min) {

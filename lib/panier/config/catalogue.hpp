@@ -25,6 +25,8 @@ struct Vegetable {
   bool unfamiliar = false;
   std::int64_t grams_per_unit = 1000; // average weight of one unit
   std::string tip;
+  std::string plural; // the name in a kitchen quantity: "2 poireaux", "1 kg de pommes de terre"
+  std::string recipe; // an easy recipe idea, for the households' leaflet
 
   bool in_season(int month) const { return (months >> (month - 1) & 1U) != 0; }
 };

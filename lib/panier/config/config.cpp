@@ -80,6 +80,7 @@ public:
     vans(top);
     routing(top);
     pickups(top);
+    feedback(top);
     catalogue(top, datadir);
     top.finish();
   }
@@ -421,6 +422,20 @@ private:
     if (auto v = t.word<Outcome>("uncollected_outcome", false)) {
       p.uncollected_outcome = *v;
     }
+    t.finish();
+  }
+
+  void feedback(TableReader& top) {
+    const toml::table* table = top.subtable("feedback", false);
+    if (table == nullptr) {
+      return;
+    }
+    TableReader t(m_file, *table, "feedback");
+    auto& f = m_config.feedback;
+    if (auto v = t.boolean("survey")) f.survey = *v;
+    if (auto v = t.integer("min_answers", false, 1, 100000)) f.min_answers = static_cast<int>(*v);
+    if (auto v = t.number("familiar_share", false, 0, 1)) f.familiar_share = *v;
+    if (auto v = t.number("low_share", false, 0, 1)) f.low_share = *v;
     t.finish();
   }
 

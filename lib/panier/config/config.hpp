@@ -133,6 +133,14 @@ struct PickupSettings {
   Outcome uncollected_outcome = Outcome::donated;
 };
 
+// What panier makes of the households' answers (panier feedback import).
+struct FeedbackSettings {
+  bool survey = false;         // deliver prints a survey slip per point (survey.html)
+  int min_answers = 10;        // answers about a vegetable before its cooked share counts
+  double familiar_share = 0.7; // an unfamiliar vegetable cooked this often counts as familiar
+  double low_share = 0.5;      // below it, the leaflet gives the vegetable a stronger tip
+};
+
 struct RoutingSettings {
   double speed_kmh = 40;
   double detour_factor = 1.3;
@@ -156,6 +164,7 @@ struct Config {
   std::vector<Van> vans;
   RoutingSettings routing;
   PickupSettings pickups;
+  FeedbackSettings feedback;
   Catalogue catalogue;
 
   const BasketSize* find_size(std::string_view id) const;

@@ -8,9 +8,12 @@
 
 #include "panier/core/error.hpp"
 #include "panier/domain/allocate.hpp"
+#include "panier/domain/feedback.hpp"
 #include "panier/domain/households.hpp"
 #include "panier/domain/plan.hpp"
+#include "panier/domain/routes.hpp"
 #include "panier/store/households.hpp"
+#include "panier/store/records.hpp"
 
 namespace panier {
 
@@ -145,6 +148,53 @@ void add_changes(DeliveryWeek& d, Store& store, const Config& config) {
   });
 }
 
+// Workshops this close to a point are near enough to announce on its leaflets.
+constexpr double k_near_km = 10.0;
+
+// The workshop each point's leaflets announce, from the delivery day on: the next one held
+// within k_near_km of the point (at a point: its place is a point's id or name); else the next
+// one at the nearest point that holds one; else, when none is held at a point, the next one.
+void add_workshops(DeliveryWeek& d, Store& store, const Config& config) {
+  std::vector<std::pair<const Point*, UpcomingWorkshop>> upcoming; // by date, as the store gives them
+  const std::string from = d.date.to_string();
+  for (const auto& w : db::workshops(store)) {
+    const auto date = Date::parse(w.date);
+    if (!date || w.date < from) {
+      continue;
+    }
+    const auto at = std::find_if(config.points.begin(), config.points.end(),
+                                 [&](const Point& p) { return w.place == p.id || w.place == p.name; });
+    upcoming.emplace_back(at == config.points.end() ? nullptr : &*at,
+                          UpcomingWorkshop{*date, w.theme, w.place});
+  }
+  if (upcoming.empty()) {
+    return;
+  }
+  const bool any_at_point =
+      std::any_of(upcoming.begin(), upcoming.end(), [](const auto& u) { return u.first != nullptr; });
+  for (const auto& sheet : d.sheets) {
+    const Point* here = config.find_point(sheet.point);
+    if (here == nullptr) {
+      continue;
+    }
+    const std::pair<const Point*, UpcomingWorkshop>* best = nullptr;
+    double best_km = 0;
+    for (const auto& u : upcoming) { // by date: the first near one wins, else the nearest
+      if (any_at_point && u.first == nullptr) {
+        continue;
+      }
+      const double km =
+          u.first == nullptr ? 0.0 : great_circle_km(here->lat, here->lon, u.first->lat, u.first->lon);
+      const double rank = std::max(km, k_near_km);
+      if (best == nullptr || rank < best_km - 1e-9) {
+        best = &u;
+        best_km = rank;
+      }
+    }
+    d.next_workshop[sheet.point] = best->second;
+  }
+}
+
 } // namespace
 
 DeliveryWeek compute_delivery(Store& store, const Config& config, Week week) {
@@ -160,6 +210,8 @@ DeliveryWeek compute_delivery(Store& store, const Config& config, Week week) {
   std::map<std::string, int> per_size = add_sheets_and_packing(d, store, config, allocation);
   add_composition(d, load_plan(store, week), per_size);
   add_changes(d, store, config);
+  add_workshops(d, store, config);
+  d.cooked_share = cooked_shares(store, week, config.feedback.min_answers);
   return d;
 }
 

@@ -10,6 +10,7 @@
 
 #include "panier/core/error.hpp"
 #include "panier/domain/allocate.hpp"
+#include "panier/domain/feedback.hpp"
 #include "panier/domain/harvest.hpp"
 #include "panier/domain/households.hpp"
 #include "panier/optim/mip.hpp"
@@ -151,8 +152,49 @@ std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline) {
   return Solved{r.values, r.status == MipResult::Status::optimal, r.gap(), r.seconds};
 }
 
+// Keeps the optimum of the stage just solved (objective `coefficients`, value `reached`), minus
+// `slack`, as a row, so that the next stage cannot lose it.
+void keep_stage(Model& m, const std::vector<double>& coefficients, double reached, double slack) {
+  std::vector<std::pair<int, double>> row;
+  for (std::size_t i = 0; i < coefficients.size(); ++i) {
+    if (coefficients[i] != 0.0) {
+      row.emplace_back(static_cast<int>(i), coefficients[i]);
+    }
+  }
+  m.problem.add_row(row, reached - slack, k_infinity);
+}
+
+// The last stage: among the unfamiliar vegetables, those households cook most (their cooked
+// share from the feedback), so that the baskets carry the vegetables whose tips work.
+Solved prefer_cooked(const PlanInput& in, Model& m, const Deadline& deadline, Solved best) {
+  std::vector<double> cooked(m.problem.variables(), 0.0);
+  bool any = false;
+  for (const auto& size_candidates : m.candidates) {
+    for (const auto& c : size_candidates) {
+      const Vegetable& v = in.stock[c.stock].vegetable;
+      const auto share = in.cooked_share.find(v.id);
+      if (v.unfamiliar && share != in.cooked_share.end()) {
+        cooked[static_cast<std::size_t>(c.y)] = share->second;
+        any = true;
+      }
+    }
+  }
+  if (!any || deadline.expired()) {
+    return best;
+  }
+  m.problem.set_objective(cooked, MipProblem::Sense::maximise);
+  m.problem.set_absolute_gap(0.01);
+  const MipResult r = solve_mip(m.problem, deadline.remaining(), best.values);
+  if (r.has_solution()) {
+    best = {r.values, best.proven && r.status == MipResult::Status::optimal, std::max(best.gap, r.gap()),
+            best.seconds + r.seconds};
+  }
+  return best;
+}
+
 // The lexicographic objective: fairness between sizes, then harvest value handed out, then
-// vegetables that were not in last week's plan. Each stage keeps the optimum of the previous one.
+// vegetables that were not in last week's plan, then (with feedback) the unfamiliar vegetables
+// households cook. Each stage keeps the optimum of the previous one.
 Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadline, Solved fair) {
   if (deadline.expired()) {
     fair.proven = false; // the later stages had no time left
@@ -181,16 +223,10 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   } else {
     return best;
   }
+  keep_stage(m, handed_out, second.objective, 0.01); // keep the value handed out
   if (in.last_week.empty()) {
-    return best;
+    return prefer_cooked(in, m, deadline, best);
   }
-  std::vector<std::pair<int, double>> value_row;
-  for (std::size_t i = 0; i < handed_out.size(); ++i) {
-    if (handed_out[i] != 0.0) {
-      value_row.emplace_back(static_cast<int>(i), handed_out[i]);
-    }
-  }
-  m.problem.add_row(value_row, second.objective - 0.01, k_infinity); // keep the value handed out
   std::vector<double> fresh(m.problem.variables(), 0.0);
   bool any = false;
   for (const auto& size_candidates : m.candidates) {
@@ -202,7 +238,7 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
     }
   }
   if (!any || deadline.expired()) {
-    return best;
+    return prefer_cooked(in, m, deadline, best);
   }
   m.problem.set_objective(fresh, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(0.5); // a count: whole numbers
@@ -210,8 +246,11 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   if (third.has_solution()) {
     best = {third.values, best.proven && third.status == MipResult::Status::optimal,
             std::max(best.gap, third.gap()), best.seconds + third.seconds};
+    keep_stage(m, fresh, third.objective, 0.5);
+  } else {
+    return best;
   }
-  return best;
+  return prefer_cooked(in, m, deadline, best);
 }
 
 bool feasible_at_minimum(const PlanInput& in, const std::vector<int>& baskets, const Deadline& deadline) {
@@ -544,6 +583,14 @@ PlanInput plan_input(Store& store, const Config& config, Week week) {
   }
   if (const auto previous = db::previous_plan_vegetables(store, week)) {
     in.last_week = *previous;
+  }
+  in.cooked_share = cooked_shares(store, week, config.feedback.min_answers);
+  for (auto& stock : in.stock) {
+    const auto share = in.cooked_share.find(stock.vegetable.id);
+    if (stock.vegetable.unfamiliar && share != in.cooked_share.end() &&
+        share->second >= config.feedback.familiar_share) {
+      stock.vegetable.unfamiliar = false; // households cook it now: familiar for the planner
+    }
   }
   return in;
 }

@@ -3,6 +3,7 @@
 // Plan is a value.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -29,6 +30,9 @@ struct PlanInput {
   };
   std::vector<Stock> stock;        // in catalogue order
   std::set<std::string> last_week; // vegetables of the previous plan, for variety
+  // Per vegetable with enough feedback (see FeedbackSettings): the share of answers saying it was
+  // cooked. An unfamiliar vegetable at or above familiar_share is given as familiar in `stock`.
+  std::map<std::string, double> cooked_share;
 };
 
 // Composes the week's baskets. Error(data) names the constraint that no composition can meet

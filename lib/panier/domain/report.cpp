@@ -24,7 +24,8 @@ std::optional<Week> week_of_date(const std::string& text) {
 
 // Columns that count households or persons: what --min-cell hides when small.
 const std::set<std::string, std::less<>> k_small_counts = {
-    "households", "persons", "adults", "children", "new_households", "workshop_participants"};
+    "households", "persons", "adults", "children", "new_households", "workshop_participants",
+    "answers",    "cooked",  "liked"};
 
 void apply_min_cell(Table& table, int min_cell) {
   if (min_cell <= 0) {
@@ -296,6 +297,38 @@ Table produce_report(Store& store, const Config& config, const ReportRequest& re
              v != nullptr ? std::string(unit_name(v->unit)) : "", format_quantity(s.quantity), kg_text(s.mg),
              format_money((s.value_milli_cents + 500) / 1000), count(s.baskets),
              v != nullptr && v->unfamiliar ? "yes" : "no"});
+  }
+  return table;
+}
+
+// Per period (always a column: the whole range "FROM/TO" without --by), scheme with --by-scheme,
+// and vegetable: the baskets allocated with it and the households' answers about those baskets.
+Table appropriation_report(Store& store, const Config& config, const ReportRequest& request,
+                           const Range& range) {
+  std::vector<std::string> columns = {"period",  "vegetable", "unfamiliar", "baskets",
+                                      "answers", "cooked",    "liked"};
+  if (request.by_scheme) {
+    columns.insert(columns.begin() + 1, "scheme");
+  }
+  Table table(columns, {"baskets", "answers", "cooked", "liked"});
+  if (range.empty) {
+    return table;
+  }
+  db::Periods periods = periods_of(request.by, range);
+  if (request.by == Period::none) {
+    periods.cuts = {{range.from.to_string(), range.from.to_string() + "/" + range.to.to_string()}};
+  }
+  for (const auto& g :
+       db::appropriation_groups(store, filter_of(request, range), periods, request.by_scheme)) {
+    const Vegetable* v = config.catalogue.find(g.vegetable);
+    std::vector<std::string> row = {
+        g.period,         g.vegetable,      v != nullptr && v->unfamiliar ? "yes" : "no",
+        count(g.baskets), count(g.answers), count(g.cooked),
+        count(g.liked)};
+    if (request.by_scheme) {
+      row.insert(row.begin() + 1, g.scheme);
+    }
+    table.add(std::move(row));
   }
   return table;
 }
@@ -656,6 +689,7 @@ Table one_site(Store& store, const Config& config, const ReportRequest& request)
   case ReportKind::households: return households_report(store, request, range);
   case ReportKind::workshops: return workshops_report(store, request, range);
   case ReportKind::impact: return impact_report(store, config, request, range);
+  case ReportKind::appropriation: return appropriation_report(store, config, request, range);
   case ReportKind::expiring:
   case ReportKind::followup: break;
   }
@@ -706,6 +740,10 @@ void check_request(const ReportRequest& request, const Config& config) {
   }
   if (request.kind == ReportKind::workshops && (!request.scheme.empty() || !request.point.empty())) {
     throw Error(ExitCode::usage, "--scheme and --point do not apply to the workshops report");
+  }
+  if (request.by_scheme && request.kind != ReportKind::appropriation) {
+    throw Error(ExitCode::usage, fmt::format("--by-scheme applies to the appropriation report, not to {}",
+                                             text(request.kind)));
   }
   if (request.from && request.to && request.from->ordinal() > request.to->ordinal()) {
     throw Error(ExitCode::usage, "--from is after --to");

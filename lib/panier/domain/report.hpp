@@ -34,12 +34,16 @@ struct ReportRequest {
   std::optional<Week> from; // inclusive; none: from the first allocated week
   std::optional<Week> to;   // inclusive; none: to the last
   Period by = Period::none;
-  std::string scheme; // empty: all
-  std::string point;  // empty: all
-  int min_cell = 0;   // counts of households and persons below it are printed "<N"
-  int within = 4;     // expiring: weeks ahead
-  Week today;         // expiring and followup: the current week
+  std::string scheme;     // empty: all
+  std::string point;      // empty: all
+  int min_cell = 0;       // counts of households and persons below it are printed "<N"
+  bool by_scheme = false; // appropriation: a column scheme (small counts hidden, see min_cell)
+  int within = 4;         // expiring: weeks ahead
+  Week today;             // expiring and followup: the current week
 };
+
+// The least count `appropriation --by-scheme` shows when no --min-cell is given.
+inline constexpr int k_default_scheme_min_cell = 5;
 
 // Error(usage) when an option does not apply to the kind.
 void check_request(const ReportRequest& request, const Config& config);

@@ -3,6 +3,7 @@
 // by render/delivery_files.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -48,6 +49,13 @@ struct ChangeRow {
   std::string detail;
 };
 
+// A workshop a leaflet announces.
+struct UpcomingWorkshop {
+  Date date;
+  std::string theme; // an id of k_workshop_themes
+  std::string place; // as recorded
+};
+
 struct DeliveryWeek {
   Week week;
   Week previous;                           // the delivery week the changes are counted from
@@ -57,6 +65,10 @@ struct DeliveryWeek {
   std::vector<CompositionRow> composition; // by size then plan order
   std::vector<ChangeRow> changes;          // by point, then household
   std::optional<DeliveryRoutes> routes;    // the vans' rounds, when routed
+  // Per point with one: the workshop its leaflets announce (see panier-deliver(1), LEAFLETS).
+  std::map<std::string, UpcomingWorkshop> next_workshop;
+  // Per vegetable with enough feedback before the week: the share of answers saying it was cooked.
+  std::map<std::string, double> cooked_share;
   int baskets() const;
   std::vector<std::pair<std::string, int>> baskets_per_point() const; // configuration order
 };

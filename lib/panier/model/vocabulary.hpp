@@ -89,12 +89,13 @@ enum class ReportKind {
   workshops,
   impact,
   expiring,
-  followup
+  followup,
+  appropriation
 };
 template <> struct Vocabulary<ReportKind> {
-  static constexpr std::array<std::string_view, 9> texts{"baskets", "funding",    "produce",
-                                                         "pickups", "households", "workshops",
-                                                         "impact",  "expiring",   "followup"};
+  static constexpr std::array<std::string_view, 10> texts{"baskets",    "funding",      "produce", "pickups",
+                                                          "households", "workshops",    "impact",  "expiring",
+                                                          "followup",   "appropriation"};
 };
 
 // A basket collected by the household or by someone on its behalf.

@@ -10,6 +10,7 @@
 #include "panier/core/error.hpp"
 #include "panier/core/output.hpp"
 #include "panier/io/xlsx_writer.hpp"
+#include "panier/render/leaflets.hpp"
 #include "panier/render/routes_sheet.hpp"
 #include "panier/render/sheets.hpp"
 #include "panier/render/text.hpp"
@@ -119,6 +120,27 @@ std::vector<std::string> write_delivery(const DeliveryWeek& d, const Config& con
   }
   if (files.html) {
     write("sheets.html", sheets_html(d, config), FileMode::personal);
+    write("leaflets.html", leaflets_html(d, config));
+  }
+  if (files.csv) {
+    write("leaflets.txt", leaflets_txt(d, config));
+  }
+  // The survey slips, when the organisation asks households about their vegetables.
+  if (config.feedback.survey && files.html) {
+    write("survey.html", survey_html(d, config));
+  }
+  if (config.feedback.survey && files.csv) {
+    create_directories(path_inside(dir, "survey"), FileMode::ordinary);
+    std::set<std::string> with_survey;
+    for (const auto& sheet : d.sheets) {
+      write("survey/" + sheet.point + ".csv", survey_csv(d, sheet));
+      with_survey.insert(sheet.point);
+    }
+    for (const auto& point : config.points) {
+      if (!with_survey.contains(point.id)) {
+        fs::remove(path_inside(dir, "survey/" + point.id + ".csv"), ec);
+      }
+    }
   }
   if (files.xlsx) {
     write_xlsx(path_inside(dir, "sheets.xlsx"), sheets_workbook(d, config), d.date, FileMode::personal);

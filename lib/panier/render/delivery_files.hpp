@@ -1,7 +1,8 @@
 // The files of a delivery week, written into one directory for the packing team, the points and
 // the drivers: packing.csv, composition.csv, changes.csv, sheets/POINT.csv, sheets.html,
-// sheets.xlsx (a tab per point), and
-// routes.csv and routes.html when the week has routes.
+// sheets.xlsx (a tab per point), the households' leaflets.html and leaflets.txt, survey.html and
+// survey/POINT.csv when [feedback] survey is on, and routes.csv and routes.html when the week has
+// routes.
 #pragma once
 
 #include <string>

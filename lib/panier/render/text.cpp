@@ -63,6 +63,30 @@ constexpr Entry k_words[] = {
     {Word::funding_per_funder_heading, "Financement, par financeur", "Funding, per funder"},
     {Word::no_funding, "Aucun financement.", "No funding."},
     {Word::funding_per_funder, "Financement par financeur", "Funding per funder"},
+    {Word::leaflet_title, "Votre panier de la semaine", "Your basket this week"},
+    {Word::leaflet_week, "Semaine du", "Week of"},
+    {Word::pick_up, "À retirer", "Pick up"},
+    {Word::next_workshop, "Prochain atelier", "Next workshop"},
+    {Word::recipe_idea, "Idée recette", "Recipe idea"},
+    {Word::try_it, "Peu cuisiné jusqu'ici : essayez cette recette !",
+     "Seldom cooked so far: try this recipe!"},
+    {Word::no_workshop, "Demandez les dates des prochains ateliers cuisine.",
+     "Ask for the dates of the next cooking workshops."},
+    {Word::survey_title, "Vos légumes de la semaine : les avez-vous cuisinés ?",
+     "Your vegetables this week: did you cook them?"},
+    {Word::cooked, "Cuisiné", "Cooked"},
+    {Word::liked, "Aimé", "Liked"},
+    {Word::yes, "oui", "yes"},
+    {Word::no, "non", "no"},
+    {Word::theme_cooking_techniques, "atelier cuisine", "cooking workshop"},
+    {Word::theme_balanced_eating, "atelier bien manger", "eating well workshop"},
+    {Word::theme_reading_labels, "atelier lire les étiquettes", "reading labels workshop"},
+    {Word::theme_seasonality, "atelier légumes de saison", "seasonal vegetables workshop"},
+    {Word::theme_preserving, "atelier conserves", "preserving workshop"},
+    {Word::theme_anti_waste, "atelier anti-gaspillage", "no-waste cooking workshop"},
+    {Word::theme_wild_plants, "atelier plantes sauvages", "wild plants workshop"},
+    {Word::theme_farm_visit, "visite du jardin", "garden visit"},
+    {Word::theme_gardening, "atelier jardinage", "gardening workshop"},
 };
 
 constexpr bool in_enum_order() {
@@ -71,7 +95,7 @@ constexpr bool in_enum_order() {
       return false;
     }
   }
-  return static_cast<std::size_t>(Word::funding_per_funder) + 1 == std::size(k_words);
+  return static_cast<std::size_t>(Word::theme_gardening) + 1 == std::size(k_words);
 }
 static_assert(in_enum_order(), "k_words must list every Word once, in the order of the enum");
 
@@ -134,6 +158,90 @@ std::string quantity_text(Milli quantity, Unit unit, Language language) {
   return number;
 }
 
+namespace {
+
+// The name with its first letter in lower case ("Céleri-rave" -> "céleri-rave"): the capitals of
+// the catalogue's names are ASCII or one of the French accented ones.
+std::string lower_first(const std::string& name) {
+  if (name.empty()) {
+    return name;
+  }
+  if (name[0] >= 'A' && name[0] <= 'Z') {
+    return static_cast<char>(name[0] - 'A' + 'a') + name.substr(1);
+  }
+  static constexpr std::pair<std::string_view, std::string_view> k_accented[] = {
+      {"É", "é"}, {"È", "è"}, {"Ê", "ê"}, {"À", "à"}, {"Â", "â"},
+      {"Î", "î"}, {"Ô", "ô"}, {"Û", "û"}, {"Ç", "ç"}};
+  for (const auto& [upper, lower] : k_accented) {
+    if (name.starts_with(upper)) {
+      return std::string(lower) + name.substr(upper.size());
+    }
+  }
+  return name;
+}
+
+// "de carottes" or "d'oignons": French elides "de" before a vowel (h is left alone: most
+// vegetables' h is aspirated, "de haricots").
+std::string french_of(const std::string& noun) {
+  static constexpr std::string_view k_vowels[] = {"a", "e", "i", "o", "u", "y", "é",
+                                                  "è", "ê", "à", "â", "î", "ô", "û"};
+  for (std::string_view v : k_vowels) {
+    if (noun.starts_with(v)) {
+      return "d'" + noun;
+    }
+  }
+  return "de " + noun;
+}
+
+} // namespace
+
+std::string kitchen_quantity(Milli quantity, const Vegetable& v, Language language) {
+  const bool french = language == Language::fr;
+  const std::string singular = french ? lower_first(v.name) : v.name;
+  const std::string plural = french && !v.plural.empty() ? v.plural : singular;
+  const std::string number = with_decimal_mark(format_quantity(quantity), language);
+  const bool whole = quantity % 1000 == 0;
+  switch (v.unit) {
+  case Unit::kg: {
+    const std::string amount = quantity < 1000 ? fmt::format("{} g", quantity) : number + " kg";
+    return french ? amount + " " + french_of(plural) : amount + " of " + plural;
+  }
+  case Unit::piece:
+    if (quantity == 500) {
+      return "½ " + singular;
+    }
+    if (!french) {
+      return number + " × " + singular;
+    }
+    return number + " " + (whole && quantity == 1000 ? singular : plural);
+  case Unit::bunch:
+    if (!french) {
+      return number + (quantity == 1000 ? " bunch of " : " bunches of ") + singular;
+    }
+    return number + (quantity <= 1000 ? " botte " : " bottes ") + french_of(plural);
+  }
+  return number + " " + singular;
+}
+
+std::string theme_text(std::string_view theme, Language language) {
+  static constexpr std::pair<std::string_view, Word> k_themes[] = {
+      {"cooking-techniques", Word::theme_cooking_techniques},
+      {"balanced-eating", Word::theme_balanced_eating},
+      {"reading-labels", Word::theme_reading_labels},
+      {"seasonality", Word::theme_seasonality},
+      {"preserving", Word::theme_preserving},
+      {"anti-waste", Word::theme_anti_waste},
+      {"wild-plants", Word::theme_wild_plants},
+      {"farm-visit", Word::theme_farm_visit},
+      {"gardening", Word::theme_gardening}};
+  for (const auto& [id, key] : k_themes) {
+    if (id == theme) {
+      return std::string(word(key, language));
+    }
+  }
+  return std::string(theme);
+}
+
 std::string long_date(Date date, Language language) {
   static constexpr std::array<std::string_view, 7> french_days = {"lundi",    "mardi",  "mercredi", "jeudi",
                                                                   "vendredi", "samedi", "dimanche"};
@@ -150,6 +258,11 @@ std::string long_date(Date date, Language language) {
   const auto month = static_cast<std::size_t>(date.month() - 1);
   return fmt::format("{} {} {} {}", french ? french_days[day] : english_days[day], date.day(),
                      french ? french_months[month] : english_months[month], date.year());
+}
+
+std::string short_date(Date date, Language language) {
+  const std::string text = long_date(date, language);
+  return text.substr(0, text.rfind(' '));
 }
 
 std::string time_text(int minutes) { return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60); }

@@ -62,6 +62,29 @@ enum class Word {
   funding_per_funder_heading,
   no_funding,
   funding_per_funder,
+  // households' leaflets and survey slips
+  leaflet_title,
+  leaflet_week,
+  pick_up,
+  next_workshop,
+  recipe_idea,
+  try_it,
+  no_workshop,
+  survey_title,
+  cooked,
+  liked,
+  yes,
+  no,
+  // workshop themes, in the order of k_workshop_themes
+  theme_cooking_techniques,
+  theme_balanced_eating,
+  theme_reading_labels,
+  theme_seasonality,
+  theme_preserving,
+  theme_anti_waste,
+  theme_wild_plants,
+  theme_farm_visit,
+  theme_gardening,
 };
 
 std::string_view word(Word word, Language language);
@@ -87,6 +110,14 @@ std::string money_text(Cents cents, Language language);
 std::string euros_text(Cents cents, Language language);
 // A quantity in thousandths of its unit, with the unit: "1,5 kg", "2 pièce(s)".
 std::string quantity_text(Milli quantity, Unit unit, Language language);
+// A portion as a kitchen says it: "2 poireaux", "½ chou rouge", "1 kg de pommes de terre",
+// "500 g d'oignons", "1 botte de radis roses" (English: "500 g of Carotte", "2 × Céleri-rave"),
+// from the vegetable's `plural` (else its name).
+std::string kitchen_quantity(Milli quantity, const Vegetable& vegetable, Language language);
+// A workshop theme (an id of k_workshop_themes) in words; the id itself when unknown.
+std::string theme_text(std::string_view theme, Language language);
+// "jeudi 9 mars" or "Thursday 9 March".
+std::string short_date(Date date, Language language);
 // "jeudi 9 mars 2023" or "Thursday 9 March 2023".
 std::string long_date(Date date, Language language);
 // Minutes after midnight as "HH:MM".

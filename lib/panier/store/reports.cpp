@@ -122,6 +122,28 @@ std::vector<BasketGroup> basket_groups(Store& store, const ReportFilter& filter,
   return rows;
 }
 
+std::vector<AppropriationGroup> appropriation_groups(Store& store, const ReportFilter& filter,
+                                                     const Periods& periods, bool by_scheme) {
+  std::vector<AppropriationGroup> rows;
+  const std::string sql = "SELECT " + period_expression(periods) + ", " + (by_scheme ? "a.scheme" : "''") +
+                          ", i.vegetable, count(*), count(f.vegetable), coalesce(sum(f.cooked), 0), "
+                          "coalesce(sum(f.liked = 1), 0) FROM allocation a "
+                          "JOIN plan_item i ON i.week = a.week AND i.size = a.size "
+                          "LEFT JOIN feedback f ON f.week = a.week AND f.household_id = a.household_id AND "
+                          "f.vegetable = i.vegetable WHERE a.status = 'basket' AND " +
+                          std::string(k_where) + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
+  translate_sqlite_errors(store.path(), [&] {
+    SQLite::Statement q(store.db(), sql);
+    bind(q, filter);
+    bind_periods(q, periods);
+    while (q.executeStep()) {
+      rows.push_back(
+          {text(q, 0), text(q, 1), text(q, 2), number(q, 3), number(q, 4), number(q, 5), number(q, 6)});
+    }
+  });
+  return rows;
+}
+
 std::vector<HouseholdGroup> household_groups(Store& store, const ReportFilter& filter,
                                              const Periods& periods) {
   std::vector<HouseholdGroup> rows;

@@ -75,6 +75,15 @@ struct PlanItem {
 };
 std::vector<PlanItem> plan_items(Store& store, const std::string& from, const std::string& to);
 
+// Per period (and scheme, with `by_scheme`) and vegetable: baskets allocated with it, and the
+// households' answers about it (panier feedback import) for those baskets.
+struct AppropriationGroup {
+  std::string period, scheme, vegetable;
+  std::int64_t baskets = 0, answers = 0, cooked = 0, liked = 0;
+};
+std::vector<AppropriationGroup> appropriation_groups(Store& store, const ReportFilter& filter,
+                                                     const Periods& periods, bool by_scheme);
+
 // Pickups per period, point and scheme.
 struct PickupGroup {
   std::string period, point, scheme;

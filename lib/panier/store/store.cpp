@@ -195,6 +195,18 @@ CREATE TABLE pickup_audit (
   replaced_on TEXT NOT NULL
 ) STRICT;
 )sql",
+    // 6: households' answers about the vegetables of a basket (panier feedback import): did they
+    // cook it, did they like it (NULL: no answer).
+    R"sql(
+CREATE TABLE feedback (
+  week TEXT NOT NULL,
+  household_id INTEGER NOT NULL REFERENCES household(id),
+  vegetable TEXT NOT NULL,
+  cooked INTEGER NOT NULL CHECK (cooked = 0 OR cooked = 1),
+  liked INTEGER CHECK (liked IS NULL OR liked = 0 OR liked = 1),
+  PRIMARY KEY (week, household_id, vegetable)
+) STRICT;
+)sql",
 };
 
 constexpr int k_latest = static_cast<int>(std::size(k_migrations));
