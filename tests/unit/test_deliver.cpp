@@ -13,7 +13,9 @@
 #include "panier/domain/pickups.hpp"
 #include "panier/domain/plan.hpp"
 #include "panier/render/impact_page.hpp"
+#include "panier/render/leaflets.hpp"
 #include "panier/render/sheets.hpp"
+#include "panier/render/text.hpp"
 #include "temp_dir.hpp"
 
 using namespace panier;
@@ -187,4 +189,72 @@ TEST_CASE("every path written under --out is proved to stay inside it") {
     CAPTURE(bad);
     CHECK_THROWS_AS(path_inside("out", bad), Error);
   }
+}
+
+namespace {
+Vegetable vegetable(const char* name, Unit unit, const char* plural = "") {
+  Vegetable v;
+  v.id = name;
+  v.name = name;
+  v.unit = unit;
+  v.plural = plural;
+  return v;
+}
+
+std::size_t utf8_characters(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+} // namespace
+
+TEST_CASE("leaflets speak in kitchen quantities") {
+  using render::kitchen_quantity;
+  const Language fr = Language::fr;
+  CHECK(kitchen_quantity(1000, vegetable("Pomme de terre", Unit::kg, "pommes de terre"), fr) ==
+        "1 kg de pommes de terre");
+  CHECK(kitchen_quantity(1500, vegetable("Carotte", Unit::kg, "carottes"), fr) == "1,5 kg de carottes");
+  CHECK(kitchen_quantity(500, vegetable("Oignon jaune", Unit::kg, "oignons jaunes"), fr) ==
+        "500 g d'oignons jaunes");
+  CHECK(kitchen_quantity(300, vegetable("Épinard", Unit::kg, "épinards"), fr) == "300 g d'épinards");
+  CHECK(kitchen_quantity(250, vegetable("Haricot vert", Unit::kg, "haricots verts"), fr) ==
+        "250 g de haricots verts");
+  CHECK(kitchen_quantity(2000, vegetable("Chou-fleur", Unit::piece, "choux-fleurs"), fr) == "2 choux-fleurs");
+  CHECK(kitchen_quantity(1000, vegetable("Chou-fleur", Unit::piece, "choux-fleurs"), fr) == "1 chou-fleur");
+  CHECK(kitchen_quantity(1000, vegetable("Échalote", Unit::piece), fr) == "1 échalote");
+  CHECK(kitchen_quantity(500, vegetable("Chou rouge", Unit::piece, "choux rouges"), fr) == "½ chou rouge");
+  CHECK(kitchen_quantity(1000, vegetable("Radis rose", Unit::bunch, "radis roses"), fr) ==
+        "1 botte de radis roses");
+  CHECK(kitchen_quantity(2000, vegetable("Oignon botte", Unit::bunch, "oignons botte"), fr) ==
+        "2 bottes d'oignons botte");
+  CHECK(kitchen_quantity(750, vegetable("Carotte", Unit::kg, "carottes"), Language::en) ==
+        "750 g of Carotte");
+  CHECK(render::theme_text("cooking-techniques", fr) == "atelier cuisine");
+  CHECK(render::theme_text("unknown-theme", fr) == "unknown-theme");
+}
+
+TEST_CASE("a leaflet's text stays within 480 characters whatever the basket, and carries no name") {
+  TempDir dir;
+  const Config config = load_config(dir.write("panier.toml", k_config), PANIER_SOURCE_DATA);
+  DeliveryWeek d;
+  d.week = *Week::parse_iso("2026-W49");
+  d.date = d.week.day(4);
+  d.sheets = {{"full", {{"H-001", "Marie Dupont", "S", 300, "Dupont"}}}};
+  // Every vegetable of the catalogue in the basket, each with its long tip.
+  for (const auto& v : config.catalogue.vegetables) {
+    d.composition.push_back({"S", v.id, v.step, 1});
+  }
+  d.next_workshop["full"] = {*Date::parse("2026-12-10"), "preserving", "full"};
+  const std::string text = render::leaflets_txt(d, config);
+  const std::string body = text.substr(text.find('\n') + 1, text.find("\n\n") - text.find('\n') - 1);
+  CHECK(utf8_characters(body) <= render::k_leaflet_text_chars);
+  CHECK(body.ends_with("…"));
+  CHECK(text.find("Dupont") == std::string::npos);
+  CHECK(text.find("H-001") == std::string::npos);
+  // A short basket keeps everything: the pickup and the workshop (its place a point's name).
+  d.composition.resize(2);
+  const std::string brief = render::leaflets_txt(d, config);
+  CHECK(brief.find("atelier conserves, jeudi 10 décembre, Full.") != std::string::npos);
+  const std::string html = render::leaflets_html(d, config);
+  CHECK(html.find("Dupont") == std::string::npos);
+  CHECK(html.find("H-001") == std::string::npos);
 }

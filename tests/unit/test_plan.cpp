@@ -3,6 +3,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -414,4 +415,45 @@ TEST_CASE("each message of the verifier, each from the one fault that causes it"
   PlanInput scarce = in;
   scarce.stock[0].available = 3000; // two baskets of 2 kg of carrots need 4 kg
   CHECK(verify_plan(sound, scarce) == Messages{"carotte: 4000 handed out, 3000 available"});
+}
+
+TEST_CASE("feedback: among unfamiliar vegetables the plan takes those households cook") {
+  PlanInput in = week_input();
+  in.settings.max_unfamiliar = 1;
+  in.settings.max_item_share = 0.5;
+  in.sizes = {{size("S", 1000, 3, 3), 2}};
+  // Two familiar vegetables and two unfamiliar ones alike in every way but their name.
+  in.stock = {{veg("carotte", 200, 500, 500), 100000},
+              {veg("poireau", 300, 500, 500), 100000},
+              {veg("crosne", 400, 500, 500, true), 100000},
+              {veg("panais", 400, 500, 500, true), 100000}};
+  const auto unfamiliar_in = [](const Plan& plan) {
+    std::set<std::string> ids;
+    for (const auto& item : plan.sizes[0].items) {
+      if (item.vegetable == "crosne" || item.vegetable == "panais") {
+        ids.insert(item.vegetable);
+      }
+    }
+    return ids;
+  };
+  PlanInput crosne_cooked = in;
+  apply_feedback(crosne_cooked, {{"crosne", 0.6}, {"panais", 0.2}}, 0.7);
+  const Plan a = compose_plan(crosne_cooked);
+  CHECK(verify_plan(a, crosne_cooked).empty());
+  CHECK(unfamiliar_in(a) == std::set<std::string>{"crosne"});
+  PlanInput panais_cooked = in;
+  apply_feedback(panais_cooked, {{"crosne", 0.1}, {"panais", 0.5}}, 0.7);
+  const Plan b = compose_plan(panais_cooked);
+  CHECK(unfamiliar_in(b) == std::set<std::string>{"panais"});
+  // Cooked 80 % of the time, crosnes count as familiar: both fit beside max_unfamiliar = 1.
+  PlanInput familiar = in;
+  familiar.sizes = {{size("S", 1000, 4, 4), 2}};
+  CHECK_THROWS_AS(compose_plan(familiar), Error); // 4 items need both unfamiliar ones
+  apply_feedback(familiar, {{"crosne", 0.8}}, 0.7);
+  CHECK_FALSE(familiar.stock[2].vegetable.unfamiliar);
+  CHECK(familiar.stock[3].vegetable.unfamiliar);
+  const Plan c = compose_plan(familiar);
+  CHECK(c.planned() == 2);
+  CHECK(verify_plan(c, familiar).empty());
+  CHECK(unfamiliar_in(c) == std::set<std::string>{"crosne", "panais"});
 }

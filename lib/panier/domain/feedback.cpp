@@ -33,11 +33,11 @@ struct FeedbackLine {
   std::string vegetable;
   bool cooked = false;
   std::optional<bool> liked;
-  bool valid = false;
+  std::vector<std::string> problems; // its own, found in the file
 };
 
 std::vector<FeedbackLine> read_feedback(const std::string& path, const ReadOptions& options,
-                                        const Config& config, Diagnostics& problems) {
+                                        const Config& config) {
   enum : std::size_t { week_column, household_column, vegetable_column, cooked_column, liked_column };
   static const InputColumn k_columns[] = {
       {"week", true}, {"household", true}, {"vegetable", true}, {"cooked", true}, {"liked", false}};
@@ -94,10 +94,7 @@ std::vector<FeedbackLine> read_feedback(const std::string& path, const ReadOptio
                                      l.vegetable, reader.record_name(it->second))));
       }
     }
-    l.valid = row_problems.empty();
-    for (auto& message : row_problems) {
-      problems.add(std::move(message));
-    }
+    l.problems = std::move(row_problems);
     lines.push_back(std::move(l));
   }
   return lines;
@@ -107,15 +104,19 @@ std::vector<FeedbackLine> read_feedback(const std::string& path, const ReadOptio
 
 FeedbackSummary import_feedback(Store& store, const Config& config, const std::string& path,
                                 const ReadOptions& options, bool dry_run) {
-  Diagnostics problems;
-  const std::vector<FeedbackLine> lines = read_feedback(path, options, config, problems);
+  const std::vector<FeedbackLine> lines = read_feedback(path, options, config);
   FeedbackSummary summary;
   auto work = [&] {
+    // Every line's problems in the order of the file: its own, else those the database finds.
+    Diagnostics problems;
     db::HouseholdTables tables(store);
     std::set<std::string> weeks;
     std::set<std::int64_t> households;
     for (const auto& l : lines) {
-      if (!l.valid) {
+      if (!l.problems.empty()) {
+        for (const auto& message : l.problems) {
+          problems.add(message);
+        }
         continue;
       }
       const auto household = tables.find_household(l.household);
@@ -146,7 +147,6 @@ FeedbackSummary import_feedback(Store& store, const Config& config, const std::s
     summary.weeks = static_cast<int>(weeks.size());
     summary.households = static_cast<int>(households.size());
   };
-  problems.throw_if_any(ExitCode::data);
   if (dry_run) {
     store.rehearse(work);
   } else {

@@ -560,6 +560,16 @@ std::vector<std::string> verify_plan(const Plan& plan, const PlanInput& in) {
   return problems;
 }
 
+void apply_feedback(PlanInput& in, std::map<std::string, double> cooked_share, double familiar_share) {
+  in.cooked_share = std::move(cooked_share);
+  for (auto& stock : in.stock) {
+    const auto share = in.cooked_share.find(stock.vegetable.id);
+    if (stock.vegetable.unfamiliar && share != in.cooked_share.end() && share->second >= familiar_share) {
+      stock.vegetable.unfamiliar = false; // households cook it now: familiar for the planner
+    }
+  }
+}
+
 PlanInput plan_input(Store& store, const Config& config, Week week) {
   PlanInput in;
   in.week = week;
@@ -584,14 +594,7 @@ PlanInput plan_input(Store& store, const Config& config, Week week) {
   if (const auto previous = db::previous_plan_vegetables(store, week)) {
     in.last_week = *previous;
   }
-  in.cooked_share = cooked_shares(store, week, config.feedback.min_answers);
-  for (auto& stock : in.stock) {
-    const auto share = in.cooked_share.find(stock.vegetable.id);
-    if (stock.vegetable.unfamiliar && share != in.cooked_share.end() &&
-        share->second >= config.feedback.familiar_share) {
-      stock.vegetable.unfamiliar = false; // households cook it now: familiar for the planner
-    }
-  }
+  apply_feedback(in, cooked_shares(store, week, config.feedback.min_answers), config.feedback.familiar_share);
   return in;
 }
 

@@ -44,8 +44,13 @@ Plan compose_plan(const PlanInput& input);
 // the solver.
 std::vector<std::string> verify_plan(const Plan& plan, const PlanInput& input);
 
+// Sets the cooked shares of the input's vegetables (see PlanInput::cooked_share) and gives as
+// familiar the unfamiliar ones cooked at least `familiar_share` of the time.
+void apply_feedback(PlanInput& input, std::map<std::string, double> cooked_share, double familiar_share);
+
 // The week's input from the database: baskets due per size (the shared eligibility rule), the
-// forecast, and the vegetables of the latest earlier plan. Error(data) when the forecast is empty.
+// forecast, the vegetables of the latest earlier plan and the feedback of the weeks before
+// (apply_feedback). Error(data) when the forecast is empty.
 PlanInput plan_input(Store& store, const Config& config, Week week);
 
 // Stores the plan, replacing an earlier plan of the week. When baskets were already allocated

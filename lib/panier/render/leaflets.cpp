@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::string_view k_leaflet_rules =
     "section.sheet { page-break-after: always; break-after: page; }\n"
-    "div.leaflet { height: 128mm; overflow: hidden; box-sizing: border-box; padding: 0 2mm; }\n"
+    "div.leaflet { min-height: 128mm; box-sizing: border-box; padding: 0 2mm; break-inside: avoid; }\n"
     "div.leaflet + div.leaflet { border-top: 1px dashed #000; padding-top: 5mm; margin-top: 5mm; }\n"
     "div.leaflet h1 { font-size: 15pt; }\n"
     "ul.contents { margin: 1mm 0 2mm 0; padding-left: 6mm; font-size: 12pt; }\n"
