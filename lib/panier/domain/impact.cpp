@@ -75,6 +75,8 @@ void chart_series(ImpactPage& page, const std::vector<Site>& sites, const Config
   std::set<std::string> schemes;
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> pickups; // point -> collected, missed
   std::map<std::string, Cents> funding;
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> months; // month -> answers, cooked
+  std::map<bool, std::pair<std::int64_t, std::int64_t>> by_workshop;   // came -> answers, cooked
   for (const Site& site : sites) {
     const db::ReportFilter filter = chart_filter(*site.store, request);
     for (const auto& c : db::basket_counts(*site.store, filter)) {
@@ -89,6 +91,28 @@ void chart_series(ImpactPage& page, const std::vector<Site>& sites, const Config
     }
     for (const auto& f : db::funding_weeks(*site.store, filter)) {
       funding[f.funder] += f.amount_cents;
+    }
+    for (const auto& f : db::feedback_facts(*site.store, filter)) {
+      const Vegetable* v = config.catalogue.find(f.vegetable);
+      const auto week = Week::parse_iso(f.week);
+      if (v == nullptr || !v->unfamiliar || !week) {
+        continue;
+      }
+      for (auto* tally : {&months[period_label(*week, Period::month)], &by_workshop[f.workshop]}) {
+        tally->first += f.answers;
+        tally->second += f.cooked;
+      }
+    }
+  }
+  const auto share = [](std::pair<std::int64_t, std::int64_t> t) {
+    return static_cast<double>(t.second) / static_cast<double>(t.first);
+  };
+  for (const auto& [month, tally] : months) {
+    page.cooked_per_month.push_back({month, share(tally), tally.first});
+  }
+  for (const bool came : {true, false}) {
+    if (const auto it = by_workshop.find(came); it != by_workshop.end()) {
+      page.cooked_by_workshop.push_back({came ? "workshop" : "none", share(it->second), it->second.first});
     }
   }
   page.weeks.assign(weeks.begin(), weeks.end());

@@ -51,6 +51,16 @@ struct ImpactPage {
     Cents amount = 0;
   };
   std::vector<Amount> funding;
+
+  // Of the answers about unfamiliar vegetables (panier feedback import): the share that say they
+  // were cooked, per month of the season, and for households that came to a workshop or not.
+  struct Share {
+    std::string label; // "2023-03"; for the workshop split, "workshop" or "none"
+    double cooked = 0; // 0..1
+    std::int64_t answers = 0;
+  };
+  std::vector<Share> cooked_per_month;
+  std::vector<Share> cooked_by_workshop; // "workshop" first; only those with answers
 };
 
 } // namespace panier

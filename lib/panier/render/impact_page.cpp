@@ -123,7 +123,7 @@ std::string bar_chart(const std::vector<Bar>& bars, double highest, const char* 
   std::ostringstream svg;
   svg << fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {:.0f}\" width=\"100%\" "
                      "role=\"img\" aria-label=\"{}\">\n",
-                     width, height, label);
+                     width, height, html_escape(label));
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const double y = 4 + row * static_cast<double>(i);
     const double w = highest > 0 ? (width - left - right) * bars[i].value / highest : 0;
@@ -209,6 +209,34 @@ void funding_chart(std::ostream& out, const ImpactPage& page, Language lang) {
   out << "</section>\n";
 }
 
+// The share of "cooked" answers about unfamiliar vegetables, per month, then for households that
+// came to a workshop against those that did not.
+void cooked_chart(std::ostream& out, const ImpactPage& page, Language lang) {
+  out << "<section>\n<h2>" << word(Word::cooked_heading, lang) << "</h2>\n";
+  if (page.cooked_per_month.empty()) {
+    out << "<p>" << word(Word::no_answer, lang) << "</p>\n</section>\n";
+    return;
+  }
+  const auto percent = [&](const ImpactPage::Share& s) {
+    return fmt::format("{} % ({})", std::lround(s.cooked * 100), grouped(s.answers, lang));
+  };
+  std::vector<Bar> months;
+  for (const auto& s : page.cooked_per_month) {
+    months.push_back({s.label, s.cooked, percent(s)});
+  }
+  out << bar_chart(months, 1.0, "#ef6c00", word(Word::cooked_per_month, lang));
+  std::vector<Bar> split;
+  for (const auto& s : page.cooked_by_workshop) {
+    split.push_back(
+        {std::string(word(s.label == "workshop" ? Word::came_to_workshop : Word::no_workshop_attended, lang)),
+         s.cooked, percent(s)});
+  }
+  if (!split.empty()) {
+    out << bar_chart(split, 1.0, "#6a1b9a", word(Word::cooking_workshops, lang));
+  }
+  out << "</section>\n";
+}
+
 } // namespace
 
 std::string impact_html(const ImpactPage& page, const Config& config) {
@@ -224,6 +252,7 @@ std::string impact_html(const ImpactPage& page, const Config& config) {
       << weekly_chart(page, lang) << "</section>\n";
   collection_chart(out, page, lang);
   funding_chart(out, page, lang);
+  cooked_chart(out, page, lang);
   out << page_end();
   return out.str();
 }

@@ -87,6 +87,15 @@ constexpr Entry k_words[] = {
     {Word::theme_wild_plants, "atelier plantes sauvages", "wild plants workshop"},
     {Word::theme_farm_visit, "visite du jardin", "garden visit"},
     {Word::theme_gardening, "atelier jardinage", "gardening workshop"},
+    {Word::cooked_heading, "Les légumes moins connus sont-ils cuisinés ?",
+     "Are the less familiar vegetables cooked?"},
+    {Word::cooked_per_month, "Part des réponses « cuisiné », par mois",
+     "Share of answers \"cooked\", per month"},
+    {Word::came_to_workshop, "foyers venus à un atelier", "households that came to a workshop"},
+    {Word::no_workshop_attended, "foyers jamais venus à un atelier",
+     "households that never came to a workshop"},
+    {Word::no_answer, "Aucune réponse enregistrée (panier feedback import).",
+     "No answer recorded (panier feedback import)."},
 };
 
 constexpr bool in_enum_order() {
@@ -95,7 +104,7 @@ constexpr bool in_enum_order() {
       return false;
     }
   }
-  return static_cast<std::size_t>(Word::theme_gardening) + 1 == std::size(k_words);
+  return static_cast<std::size_t>(Word::no_answer) + 1 == std::size(k_words);
 }
 static_assert(in_enum_order(), "k_words must list every Word once, in the order of the enum");
 

@@ -85,6 +85,12 @@ enum class Word {
   theme_wild_plants,
   theme_farm_visit,
   theme_gardening,
+  // impact page: what households cook
+  cooked_heading,
+  cooked_per_month,
+  came_to_workshop,
+  no_workshop_attended,
+  no_answer,
 };
 
 std::string_view word(Word word, Language language);

@@ -144,6 +144,23 @@ std::vector<AppropriationGroup> appropriation_groups(Store& store, const ReportF
   return rows;
 }
 
+std::vector<FeedbackFacts> feedback_facts(Store& store, const ReportFilter& filter) {
+  std::vector<FeedbackFacts> rows;
+  translate_sqlite_errors(store.path(), [&] {
+    SQLite::Statement q(store.db(),
+                        "SELECT f.week, f.vegetable, EXISTS (SELECT 1 FROM workshop_attendance w WHERE "
+                        "w.household_id = f.household_id), count(*), sum(f.cooked) FROM feedback f "
+                        "JOIN allocation a ON a.week = f.week AND a.household_id = f.household_id "
+                        "WHERE a.status = 'basket' AND " +
+                            std::string(k_where) + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+    bind(q, filter);
+    while (q.executeStep()) {
+      rows.push_back({text(q, 0), text(q, 1), number(q, 2) != 0, number(q, 3), number(q, 4)});
+    }
+  });
+  return rows;
+}
+
 std::vector<HouseholdGroup> household_groups(Store& store, const ReportFilter& filter,
                                              const Periods& periods) {
   std::vector<HouseholdGroup> rows;

@@ -84,6 +84,15 @@ struct AppropriationGroup {
 std::vector<AppropriationGroup> appropriation_groups(Store& store, const ReportFilter& filter,
                                                      const Periods& periods, bool by_scheme);
 
+// The households' answers per week and vegetable, for the baskets the filter counts, split by
+// whether the household came to at least one workshop.
+struct FeedbackFacts {
+  std::string week, vegetable;
+  bool workshop = false;
+  std::int64_t answers = 0, cooked = 0;
+};
+std::vector<FeedbackFacts> feedback_facts(Store& store, const ReportFilter& filter);
+
 // Pickups per period, point and scheme.
 struct PickupGroup {
   std::string period, point, scheme;
