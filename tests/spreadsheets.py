@@ -292,6 +292,33 @@ def outputs(work):
         check(tabs == points, f"sheets.xlsx has a tab per point: {tabs} vs {points}")
         first = z.read("xl/worksheets/sheet1.xml").decode()
         check('paperSize="9"' in first, "sheets.xlsx tabs print on A4")
+    # The survey answers typed into a spreadsheet by a point: a date for the week, French answers.
+    survey = sorted(os.listdir(os.path.join(out, "survey")))
+    lines = as_rows(os.path.join(out, "survey", survey[0]))[1:3]
+    check(len(lines) == 2, f"survey/{survey[0]} lists the vegetables of each basket: {lines}")
+    header = "".join(cell(c) for c in ("week", "household", "vegetable", "cooked", "liked"))
+    rows = [cell((2023, 1, 12), "date") + cell(h) + cell(v) + cell(c) + cell(l)
+            for (_, h, v, _, _), c, l in zip(lines, ("Oui", "non"), ("non", None))]
+    answers = os.path.join(work, "retours.fods")
+    fods(answers, '<table:table table:name="Retours"><table:table-row>' + header + "</table:table-row>"
+         + "".join(f"<table:table-row>{r}</table:table-row>" for r in rows) + "</table:table>")
+    bad = os.path.join(work, "retours-faux.fods")
+    fods(bad, '<table:table table:name="Retours"><table:table-row>' + header + "</table:table-row><table:table-row>"
+         + cell((2023, 1, 12), "date") + cell(lines[0][1]) + cell("banane") + cell("oui") + cell(None)
+         + "</table:table-row></table:table>")
+    for ext in ("xlsx", "ods"):
+        proc = panier(db, "feedback", "import", soffice(bad, ext, work))
+        check(proc.returncode == 65 and f'retours-faux.{ext}:Retours!C2: column "vegetable": unknown vegetable "banane"'
+              .encode() in proc.stderr, f"{ext}: a bad answer located by cell: {proc.stderr!r}")
+        proc = panier(db, "feedback", "import", soffice(answers, ext, work))
+        check(proc.returncode == 0, f"{ext}: feedback import: {proc.stderr!r}")
+        con = sqlite3.connect(db)
+        got = con.execute("SELECT f.week, h.code, f.vegetable, f.cooked, f.liked FROM feedback f "
+                          "JOIN household h ON h.id = f.household_id ORDER BY 2, 3").fetchall()
+        con.close()
+        want = sorted([("2023-W02", lines[0][1], lines[0][2], 1, 0), ("2023-W02", lines[1][1], lines[1][2], 0, None)],
+                      key=lambda r: (r[1], r[2]))
+        check(got == want, f"{ext}: the answers stored {got}, expected {want}")
 
 
 def as_rows_text(text):

@@ -257,4 +257,11 @@ TEST_CASE("a leaflet's text stays within 480 characters whatever the basket, and
   const std::string html = render::leaflets_html(d, config);
   CHECK(html.find("Dupont") == std::string::npos);
   CHECK(html.find("H-001") == std::string::npos);
+  // In English: the frame's words and English typography; the catalogue's names as they are.
+  Config english = config;
+  english.organisation.language = Language::en;
+  const std::string en = render::leaflets_txt(d, english);
+  CHECK(en.find("Your basket this week (S): ") != std::string::npos);
+  CHECK(en.find("Next workshop: preserving workshop, Thursday 10 December, Full.") != std::string::npos);
+  CHECK(en.find(" : ") == std::string::npos);
 }

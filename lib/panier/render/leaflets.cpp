@@ -58,6 +58,9 @@ std::vector<Leaflet> leaflets_of(const DeliveryWeek& d, const Config& config) {
   return leaflets;
 }
 
+// French puts a space before a colon, English does not.
+std::string_view colon(Language lang) { return lang == Language::fr ? " : " : ": "; }
+
 std::string point_name(const Leaflet& l) { return l.point != nullptr ? l.point->name : l.sheet->point; }
 
 // The households seldom cook it: its leaflet gives the recipe as a challenge.
@@ -102,8 +105,8 @@ void leaflet_html(std::ostream& out, const DeliveryWeek& d, const Config& config
       << html_escape(l.size->label) << "</h1>\n";
   out << "<p class=\"meta\">" << html_escape(config.organisation.name) << " — "
       << word(Word::leaflet_week, lang) << " " << html_escape(long_date(d.date, lang)) << "</p>\n";
-  out << "<p class=\"meta\">" << word(Word::pick_up, lang) << " : " << html_escape(hours_line(d, l, lang))
-      << "</p>\n</header>\n";
+  out << "<p class=\"meta\">" << word(Word::pick_up, lang) << colon(lang)
+      << html_escape(hours_line(d, l, lang)) << "</p>\n</header>\n";
   out << "<ul class=\"contents\">\n";
   for (const CompositionRow* c : l.contents) {
     const Vegetable* v = config.catalogue.find(c->vegetable);
@@ -131,14 +134,16 @@ void leaflet_html(std::ostream& out, const DeliveryWeek& d, const Config& config
         << "</strong> — " << html_escape(v->tip);
     if (v->unfamiliar && !v->recipe.empty()) {
       out << "<br>" << (stronger ? "<strong>" + std::string(word(Word::try_it, lang)) + "</strong> " : "")
-          << "<em>" << word(Word::recipe_idea, lang) << " :</em> " << html_escape(v->recipe);
+          << "<em>" << word(Word::recipe_idea, lang) << colon(lang).substr(0, colon(lang).size() - 1)
+          << "</em> " << html_escape(v->recipe);
     }
     out << "</p>\n";
   }
   const std::string workshop = workshop_line(d, config, l);
   out << "<p class=\"workshop\">"
       << (workshop.empty() ? std::string(word(Word::no_workshop, lang))
-                           : std::string(word(Word::next_workshop, lang)) + " : " + html_escape(workshop))
+                           : std::string(word(Word::next_workshop, lang)) + std::string(colon(lang)) +
+                                 html_escape(workshop))
       << "</p>\n</div>\n";
 }
 
@@ -172,12 +177,13 @@ std::string leaflet_text(const DeliveryWeek& d, const Config& config, const Leaf
     const Vegetable* v = config.catalogue.find(c->vegetable);
     contents.push_back(v != nullptr ? kitchen_quantity(c->quantity_per_basket, *v, lang) : c->vegetable);
   }
-  std::string head =
-      fmt::format("{} ({}) : {}.", word(Word::leaflet_title, lang), l.size->label, fmt::join(contents, ", "));
-  std::string tail = fmt::format(" {} : {}.", word(Word::pick_up, lang), hours_line(d, l, lang, true));
+  std::string head = fmt::format("{} ({}){}{}.", word(Word::leaflet_title, lang), l.size->label, colon(lang),
+                                 fmt::join(contents, ", "));
+  std::string tail =
+      fmt::format(" {}{}{}.", word(Word::pick_up, lang), colon(lang), hours_line(d, l, lang, true));
   const std::string workshop = workshop_line(d, config, l, true);
   tail += workshop.empty() ? " " + std::string(word(Word::no_workshop, lang))
-                           : fmt::format(" {} : {}.", word(Word::next_workshop, lang), workshop);
+                           : fmt::format(" {}{}{}.", word(Word::next_workshop, lang), colon(lang), workshop);
   std::vector<const Vegetable*> tipped;
   for (const CompositionRow* c : l.contents) {
     if (const Vegetable* v = config.catalogue.find(c->vegetable); v != nullptr && !v->tip.empty()) {
@@ -189,7 +195,7 @@ std::string leaflet_text(const DeliveryWeek& d, const Config& config, const Leaf
   std::string tips;
   const std::size_t fixed = characters(head) + characters(tail);
   for (const Vegetable* v : tipped) {
-    const std::string tip = fmt::format(" {} : {}", v->name, v->tip);
+    const std::string tip = fmt::format(" {}{}{}", v->name, colon(lang), v->tip);
     const std::size_t used = fixed + characters(tips);
     if (used + characters(tip) <= k_leaflet_text_chars) {
       tips += tip;
