@@ -1,5 +1,6 @@
 // panier plan [--week W] [--dry-run] [--format F]; panier plan show --week W.
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -30,14 +31,16 @@ Cents cents_of(std::int64_t value_mc) { return (value_mc + 500) / 1000; }
 
 // The machine formats: one row per size and vegetable, quantities per basket.
 Table plan_rows(const Plan& plan, const Config& config) {
-  Table table({"week", "size", "vegetable", "name", "unit", "quantity", "value_eur", "unfamiliar"},
-              {"quantity", "value_eur"});
+  Table table({"week", "size", "vegetable", "name", "unit", "quantity", "value_eur", "unfamiliar", "kg"},
+              {"quantity", "value_eur", "kg"});
   for (const auto& sp : plan.sizes) {
     for (const auto& item : sp.items) {
       const Vegetable* v = vegetable_of(config, item.vegetable);
+      const std::int64_t grams = item.quantity * (v != nullptr ? v->grams_per_unit : 1000) / 1000;
       table.add({plan.week.to_string(), sp.size, item.vegetable, name_of(config, item.vegetable),
                  unit_of(config, item.vegetable), format_quantity(item.quantity),
-                 format_money(cents_of(item.value_mc)), v != nullptr && v->unfamiliar ? "yes" : "no"});
+                 format_money(cents_of(item.value_mc)), v != nullptr && v->unfamiliar ? "yes" : "no",
+                 format_quantity(grams)});
     }
   }
   return table;
@@ -51,6 +54,26 @@ void print_indented(const Table& table, std::ostream& out) {
   for (std::string line; std::getline(lines, line);) {
     out << "  " << line << '\n';
   }
+}
+
+// When a size's baskets weigh outside their band (target_kg within weight_tolerance): by how
+// much, and why.
+std::optional<std::string> weight_note(const SizePlan& sp, const Config& config) {
+  const BasketSize* size = config.find_size(sp.size);
+  if (size == nullptr || size->target_g <= 0 || sp.planned == 0) {
+    return std::nullopt;
+  }
+  const WeightBand band = weight_band(*size, config.plan);
+  if (sp.grams >= band.low_g && sp.grams <= band.high_g) {
+    return std::nullopt;
+  }
+  const bool heavy = sp.grams > band.high_g;
+  return fmt::format("{} kg, {} its band {}–{} kg (target {} kg): no composition of this harvest within "
+                     "the band keeps the other rules (items, portions, stock, value at least min_value_ratio, "
+                     "at most the value cap){}",
+                     format_quantity(sp.grams), heavy ? "above" : "below", format_quantity(band.low_g),
+                     format_quantity(band.high_g), format_quantity(size->target_g),
+                     heavy ? "; this is as light as they can be" : "; this is as heavy as they can be");
 }
 
 // One size of the plan: its baskets, value, weight, vegetables and the tips for the unfamiliar.
@@ -71,6 +94,9 @@ void render_size(const SizePlan& sp, const Config& config, std::ostream& out) {
   out << fmt::format("{} {}: {} baskets, {} EUR of {} ({:.1f} %), {} kg, {} vegetables\n", sp.size,
                      size != nullptr ? size->label : "", sp.planned, format_money(sp.value()),
                      format_money(sp.reference), percent, format_quantity(sp.grams), sp.items.size());
+  if (const auto note = weight_note(sp, config)) {
+    out << "  weight: " << *note << '\n';
+  }
   if (sp.planned < sp.due) {
     out << fmt::format("  short: {} of the {} baskets due cannot be made\n", sp.due - sp.planned, sp.due);
   }
@@ -185,6 +211,16 @@ void setup_plan(CLI::App& app, Context& context) {
       save_plan(store, plan, o->replace);
     }
     render_plan(plan, config, o->format, context.out());
+    for (const auto& sp : plan.sizes) {
+      if (const auto note = weight_note(sp, config)) {
+        context.warn(fmt::format("{}: size {} baskets weigh {}", week.to_string(), sp.size, *note));
+      }
+    }
+    if (plan.status == PlanStatus::time_limit) {
+      context.warn(fmt::format("{}: the solver reached its time limit (time_limit_s {}); the plan is the best "
+                               "found, within {:.2f} % of the best possible",
+                               week.to_string(), config.plan.time_limit_s, plan.gap * 100.0));
+    }
     if (plan.due() == 0) {
       context.warn(fmt::format("no basket is due in {}: nothing was stored", week.to_string()));
     }

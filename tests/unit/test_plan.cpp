@@ -46,6 +46,7 @@ PlanInput week_input() {
   PlanInput in;
   in.week = *Week::parse_iso("2026-W49");
   in.settings.time_limit_s = 20;
+  in.settings.weight_tolerance = 10; // no weight band: these tests are about value (see the band's own)
   return in;
 }
 
@@ -86,6 +87,7 @@ std::optional<std::pair<double, std::int64_t>> brute_force(const PlanInput& in) 
             const Vegetable& v = in.stock[k].vegetable;
             sp.items.push_back({v.id, n * v.step, v.price, v.price * n * v.step});
             sp.value_mc += v.price * n * v.step;
+            sp.grams += n * v.step * v.grams_per_unit / 1000;
           }
         }
         plan.sizes.push_back(sp);
@@ -328,6 +330,7 @@ TEST_CASE("the verifier catches what a wrong plan breaks") {
   sp.reference = 1000;
   sp.items = {{"carotte", 2250, 200, 450000}, {"poireau", 2000, 300, 600000}};
   sp.value_mc = 1050000;
+  sp.grams = 4250;
   plan.sizes.push_back(sp);
   const auto problems = verify_plan(plan, in);
   CHECK(problems == std::vector<std::string>{"size S: carotte is not a whole number of portion steps",
@@ -360,6 +363,7 @@ TEST_CASE("each message of the verifier, each from the one fault that causes it"
     sp.items = std::move(items);
     for (const auto& i : sp.items) {
       sp.value_mc += i.value_mc;
+      sp.grams += i.quantity; // every vegetable here is sold by the kg: grams = thousandths of a kg
     }
     plan.sizes.push_back(sp);
     return plan;
@@ -382,7 +386,7 @@ TEST_CASE("each message of the verifier, each from the one fault that causes it"
   CHECK(verify_plan(plan_of({item("carotte", 1000, 200), item("poireau", 1000, 300), item("radis", 2500, 100),
                              item("navet", 2500, 100)}),
                     in) == Messages{"size S: 4 vegetables, not 2 to 3"});
-  CHECK(verify_plan(plan_of({item("carotte", 2000, 200), item("poireau", 2000, 300), item("chou", 1000, 0)}),
+  CHECK(verify_plan(plan_of({item("carotte", 2000, 200), item("poireau", 2000, 300), item("chou", 0, 0)}),
                     in) == Messages{"size S: chou is not in the forecast"});
   CHECK(verify_plan(
             plan_of({item("carotte", 1000, 200), item("carotte", 1000, 200), item("poireau", 2000, 300)}),
@@ -411,6 +415,13 @@ TEST_CASE("each message of the verifier, each from the one fault that causes it"
         Messages{"size S: value below min_value_ratio of the reference"});
   CHECK(verify_plan(plan_of({item("carotte", 1000, 200), item("poireau", 2500, 300)}), in) ==
         Messages{"size S: poireau is more than max_item_share of the value"});
+
+  Plan wrong_weight = sound;
+  wrong_weight.sizes[0].grams += 10;
+  CHECK(verify_plan(wrong_weight, in) == Messages{"size S: the basket weight is not the sum of its items"});
+  PlanInput banded = in; // a 3 kg basket within 10 %: the sound plan's 4 kg are outside
+  banded.settings.weight_tolerance = 0.1;
+  CHECK(verify_plan(sound, banded) == Messages{"size S: 4000 g, outside its weight band 2700 to 3300 g"});
 
   PlanInput scarce = in;
   scarce.stock[0].available = 3000; // two baskets of 2 kg of carrots need 4 kg
@@ -456,4 +467,39 @@ TEST_CASE("feedback: among unfamiliar vegetables the plan takes those households
   CHECK(c.planned() == 2);
   CHECK(verify_plan(c, familiar).empty());
   CHECK(unfamiliar_in(c) == std::set<std::string>{"crosne", "panais"});
+}
+
+TEST_CASE("basket weight: within target_kg's band when the harvest allows, else as close as it can") {
+  PlanInput in = week_input();
+  in.settings.max_item_share = 0.5;
+  in.settings.weight_tolerance = 0.15; // 3 kg: 2.55 to 3.45 kg
+  in.sizes = {{size("S", 1000, 3, 4), 4}};
+  in.stock = {{veg("pomme-de-terre", 150, 500, 500), 100000},
+              {veg("carotte", 200, 500, 500), 100000},
+              {veg("poireau", 300, 500, 500), 100000},
+              {veg("mache", 1500, 100, 100), 100000}};
+  const Plan banded = compose_plan(in);
+  CHECK(verify_plan(banded, in).empty());
+  CHECK(banded.planned() == 4);
+  CHECK(banded.sizes[0].grams >= 2550);
+  CHECK(banded.sizes[0].grams <= 3450);
+  // Without a band the same week's value goes into heavier baskets: the band is what holds them.
+  PlanInput loose = in;
+  loose.settings.weight_tolerance = 10;
+  const Plan heavy = compose_plan(loose);
+  CHECK(heavy.sizes[0].grams > 3450);
+  // A harvest of heavy cheap vegetables only: every basket is still made, as light as the value
+  // floor allows, and the verifier names the band it misses.
+  PlanInput cheap = in;
+  cheap.stock = {{veg("pomme-de-terre", 100, 500, 500), 100000},
+                 {veg("carotte", 120, 500, 500), 100000},
+                 {veg("navet", 110, 500, 500), 100000}};
+  cheap.settings.min_value_ratio = 0.6; // 6 EUR at about 1.10 EUR/kg: 5.5 kg at least
+  const Plan over = compose_plan(cheap);
+  CHECK(over.planned() == 4);
+  const auto problems = verify_plan(over, cheap);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("outside its weight band 2550 to 3450 g") != std::string::npos);
+  CHECK(over.sizes[0].grams <= 6000); // the lightest that reaches 6 EUR in steps of 0.5 kg
+  CHECK(over.sizes[0].value_mc >= 600 * 1000);
 }

@@ -165,6 +165,7 @@ private:
       if (auto v = t.string("label", false)) s.label = *v;
       if (auto v = t.money("value", true, true)) s.value = *v;
       if (auto v = t.fixed("target_kg", true, 3, true)) s.target_g = *v;
+      if (auto v = t.number("weight_tolerance", false, 0, 1)) s.weight_tolerance = *v;
       const auto min_items = t.integer("min_items", true, 1, 40);
       const auto max_items = t.integer("max_items", true, 1, 40);
       if (min_items) s.min_items = static_cast<int>(*min_items);
@@ -192,6 +193,7 @@ private:
     if (auto v = t.number("value_tolerance", false, 0, 1)) p.value_tolerance = *v;
     if (auto v = t.number("min_value_ratio", false, 0, 1)) p.min_value_ratio = *v;
     if (auto v = t.number("time_limit_s", false, 0.1, 3600)) p.time_limit_s = *v;
+    if (auto v = t.number("weight_tolerance", false, 0, 1)) p.weight_tolerance = *v;
     t.finish();
   }
 

@@ -48,6 +48,7 @@ struct BasketSize {
   std::int64_t target_g = 0;
   int min_items = 1;
   int max_items = 1;
+  std::optional<double> weight_tolerance; // this size's own; else [plan] weight_tolerance
 };
 
 struct PlanSettings {
@@ -56,6 +57,7 @@ struct PlanSettings {
   double value_tolerance = 0.10;
   double min_value_ratio = 0.60;
   double time_limit_s = 10;
+  double weight_tolerance = 0.15; // a basket weighs target_kg within this share, when the harvest allows
 };
 
 struct Funder {

@@ -40,7 +40,15 @@ struct Model {
   int t = -1; // the common fraction of the reference value every size reaches
   std::vector<std::vector<Candidate>> candidates;
   std::vector<int> baskets;
+  // Per size with baskets and a target weight: grams above and below its band (else -1).
+  std::vector<int> over, under;
+  std::vector<double> target_g;
+  std::vector<std::vector<std::pair<int, double>>> grams; // per size with a band, its weight's terms
+  std::vector<WeightBand> bands;                          // the same sizes' bands
 };
+
+// Grams of one portion step of a vegetable.
+double step_grams(const Vegetable& v) { return static_cast<double>(v.step * v.grams_per_unit) / 1000.0; }
 
 // Long on purpose: the formulation of panier-plan(1), one block per family of constraints, in the
 // order the man page gives them.
@@ -52,6 +60,9 @@ Model build_model(const PlanInput& in, const std::vector<int>& baskets, double m
   // by the second stage (value handed out), not as fairness.
   m.t = m.problem.add_variable(min_ratio, 1.0, false);
   m.candidates.resize(in.sizes.size());
+  m.over.assign(in.sizes.size(), -1);
+  m.under.assign(in.sizes.size(), -1);
+  m.target_g.assign(in.sizes.size(), 0.0);
   std::vector<std::vector<std::pair<int, double>>> availability(in.stock.size());
   for (std::size_t s = 0; s < in.sizes.size(); ++s) {
     const int n = baskets[s];
@@ -63,6 +74,8 @@ Model build_model(const PlanInput& in, const std::vector<int>& baskets, double m
     std::vector<std::pair<int, double>> items;
     std::vector<std::pair<int, double>> unfamiliar;
     std::vector<std::pair<int, double>> value;
+    std::vector<std::pair<int, double>> grams;
+    double heaviest = 0; // grams of a basket with every candidate at its most
     // The basket's value, in cents, as a variable of its own: the share rows stay sparse.
     const double cap = reference * (1.0 + ps.value_tolerance);
     const int basket_value = m.problem.add_variable(0, cap, false);
@@ -87,12 +100,29 @@ Model build_model(const PlanInput& in, const std::vector<int>& baskets, double m
         unfamiliar.emplace_back(c.y, 1.0);
       }
       value.emplace_back(c.q, step_cents(v));
+      grams.emplace_back(c.q, step_grams(v));
+      heaviest += step_grams(v) * static_cast<double>(highest);
       // no vegetable above max_item_share of the basket's value
       m.problem.add_row({{c.q, step_cents(v)}, {basket_value, -ps.max_item_share}}, -k_infinity, 1e-6);
       availability[k].emplace_back(c.q, static_cast<double>(static_cast<Milli>(n) * v.step));
       m.candidates[s].push_back(c);
     }
     m.problem.add_row(items, size.min_items, size.max_items);
+    // weight - over <= high and weight + under >= low: how far the basket is outside its band
+    if (size.target_g > 0 && !grams.empty()) {
+      const WeightBand band = weight_band(size, ps);
+      m.target_g[s] = static_cast<double>(size.target_g);
+      m.over[s] = m.problem.add_variable(0, std::max(1.0, heaviest), false);
+      m.under[s] = m.problem.add_variable(0, std::max(1.0, static_cast<double>(band.low_g)), false);
+      m.grams.push_back(grams);
+      m.bands.push_back(band);
+      auto above = grams;
+      above.emplace_back(m.over[s], -1.0);
+      m.problem.add_row(above, -k_infinity, static_cast<double>(band.high_g));
+      auto below = grams;
+      below.emplace_back(m.under[s], 1.0);
+      m.problem.add_row(below, static_cast<double>(band.low_g), k_infinity);
+    }
     if (!unfamiliar.empty()) {
       m.problem.add_row(unfamiliar, -k_infinity, ps.max_unfamiliar);
     }
@@ -139,6 +169,53 @@ struct Solved {
 constexpr double k_fairness_gap = 2e-3;
 constexpr double k_value_gap = 5e-3;
 
+// Sets each size's over and under to how far its weight really is outside its band: a stage that
+// does not look at weight leaves them anywhere within their bounds.
+void tighten_weights(const Model& m, std::vector<double>& values) {
+  std::size_t banded = 0;
+  for (std::size_t s = 0; s < m.over.size(); ++s) {
+    if (m.over[s] < 0) {
+      continue;
+    }
+    double weight = 0;
+    for (const auto& [q, g] : m.grams[banded]) {
+      weight += values[static_cast<std::size_t>(q)] * g;
+    }
+    const WeightBand& band = m.bands[banded++];
+    values[static_cast<std::size_t>(m.over[s])] = std::max(0.0, weight - static_cast<double>(band.high_g));
+    values[static_cast<std::size_t>(m.under[s])] = std::max(0.0, static_cast<double>(band.low_g) - weight);
+  }
+}
+
+// How far, in shares of their target weights, the baskets are outside their bands.
+double deviation(const Model& m, const std::vector<double>& values) {
+  double total = 0;
+  for (std::size_t s = 0; s < m.over.size(); ++s) {
+    if (m.over[s] >= 0) {
+      total += (values[static_cast<std::size_t>(m.over[s])] + values[static_cast<std::size_t>(m.under[s])]) /
+               m.target_g[s];
+    }
+  }
+  return total;
+}
+
+// The deviation's coefficients (one per variable), times `factor`.
+std::vector<std::pair<int, double>> deviation_terms(const Model& m, double factor) {
+  std::vector<std::pair<int, double>> terms;
+  for (std::size_t s = 0; s < m.over.size(); ++s) {
+    if (m.over[s] >= 0) {
+      terms.emplace_back(m.over[s], factor / m.target_g[s]);
+      terms.emplace_back(m.under[s], factor / m.target_g[s]);
+    }
+  }
+  return terms;
+}
+
+// A share of weight outside the band costs this much of the common fraction t: the band comes
+// first (1 % outside it outweighs every gain in fairness), after the baskets' number and
+// min_value_ratio.
+constexpr double k_weight_priority = 100.0;
+
 // Maximises the common fraction t; nullopt when no composition exists for these counts.
 std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline) {
   std::vector<double> objective(m.problem.variables(), 0.0);
@@ -150,6 +227,32 @@ std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline) {
     return std::nullopt;
   }
   return Solved{r.values, r.status == MipResult::Status::optimal, r.gap(), r.seconds};
+}
+
+// When the fairest plan leaves a basket outside its weight band: brings the baskets within their
+// bands, or as close as the harvest allows, keeping min_value_ratio, then the fairest again.
+Solved solve_weight(const PlanInput& in, Model& m, const Deadline& deadline, Solved fair) {
+  tighten_weights(m, fair.values);
+  if (deviation(m, fair.values) <= 1e-9 || deadline.expired()) {
+    return fair;
+  }
+  const double t_fair = fair.values[static_cast<std::size_t>(m.t)];
+  m.problem.add_row({{m.t, 1.0}}, std::min(in.settings.min_value_ratio, t_fair) - 1e-9, k_infinity);
+  std::vector<double> objective(m.problem.variables(), 0.0);
+  objective[static_cast<std::size_t>(m.t)] = 1.0;
+  for (const auto& [variable, coefficient] : deviation_terms(m, -k_weight_priority)) {
+    objective[static_cast<std::size_t>(variable)] = coefficient;
+  }
+  m.problem.set_objective(objective, MipProblem::Sense::maximise);
+  m.problem.set_absolute_gap(k_fairness_gap);
+  // No warm start from the fairest plan: CBC 2.10 given it as a start here reports it optimal
+  // without searching (seen on the unit test's heavy harvest: objective -184 against a bound of 1).
+  const MipResult r = solve_mip(m.problem, deadline.remaining(), {});
+  if (!r.has_solution()) {
+    return fair;
+  }
+  return {r.values, fair.proven && r.status == MipResult::Status::optimal, std::max(fair.gap, r.gap()),
+          fair.seconds + r.seconds};
 }
 
 // Keeps the optimum of the stage just solved (objective `coefficients`, value `reached`), minus
@@ -207,6 +310,9 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
     most += m.baskets[s] * static_cast<double>(in.sizes[s].size.value) * cap;
   }
   m.problem.add_row({{m.t, 1.0}}, t_best - 1e-7, k_infinity);
+  if (const auto terms = deviation_terms(m, 1.0); !terms.empty()) {
+    m.problem.add_row(terms, -k_infinity, deviation(m, fair.values) + 1e-6); // keep the weight
+  }
   std::vector<double> handed_out(m.problem.variables(), 0.0);
   for (std::size_t s = 0; s < m.candidates.size(); ++s) {
     for (const auto& c : m.candidates[s]) {
@@ -435,6 +541,7 @@ void verify_size(const SizePlan& sp, const BasketSize& size, const PlanInput& in
   }
   int unfamiliar = 0;
   std::int64_t value = 0;
+  std::int64_t grams = 0;
   std::set<std::string> seen;
   for (const auto& item : sp.items) {
     const auto* stock = stock_of(in, item.vegetable);
@@ -457,10 +564,21 @@ void verify_size(const SizePlan& sp, const BasketSize& size, const PlanInput& in
     }
     unfamiliar += v.unfamiliar ? 1 : 0;
     value += item.value_mc;
+    grams += item.quantity * v.grams_per_unit / 1000;
     used[item.vegetable] += item.quantity * sp.planned;
   }
   if (value != sp.value_mc) {
     problems.push_back(where + ": the basket value is not the sum of its items");
+  }
+  if (grams != sp.grams) {
+    problems.push_back(where + ": the basket weight is not the sum of its items");
+  }
+  if (size.target_g > 0) {
+    const WeightBand band = weight_band(size, ps);
+    if (grams < band.low_g || grams > band.high_g) {
+      problems.push_back(fmt::format("{}: {} g, outside its weight band {} to {} g", where, grams, band.low_g,
+                                     band.high_g));
+    }
   }
   if (unfamiliar > ps.max_unfamiliar) {
     problems.push_back(
@@ -525,7 +643,8 @@ Plan compose_plan(const PlanInput& in) {
       return plan;
     }
   }
-  const Solved best = solve_lexicographic(in, model, deadline, *fair);
+  const Solved weighed = solve_weight(in, model, deadline, *fair);
+  const Solved best = solve_lexicographic(in, model, deadline, weighed);
   plan = make_plan(in, model, best.values);
   plan.status = !best.proven    ? PlanStatus::time_limit
                 : short_harvest ? PlanStatus::short_harvest
@@ -568,6 +687,13 @@ void apply_feedback(PlanInput& in, std::map<std::string, double> cooked_share, d
       stock.vegetable.unfamiliar = false; // households cook it now: familiar for the planner
     }
   }
+}
+
+WeightBand weight_band(const BasketSize& size, const PlanSettings& settings) {
+  const double tolerance = size.weight_tolerance.value_or(settings.weight_tolerance);
+  const auto target = static_cast<double>(size.target_g);
+  return {std::max<std::int64_t>(0, static_cast<std::int64_t>(std::ceil(target * (1.0 - tolerance) - 1e-9))),
+          static_cast<std::int64_t>(std::floor(target * (1.0 + tolerance) + 1e-9))};
 }
 
 PlanInput plan_input(Store& store, const Config& config, Week week) {

@@ -35,6 +35,14 @@ struct PlanInput {
   std::map<std::string, double> cooked_share;
 };
 
+// The weights a size's basket should keep to: target_kg within its weight_tolerance (the
+// size's own, else [plan]'s), in grams, rounded inwards.
+struct WeightBand {
+  std::int64_t low_g = 0;
+  std::int64_t high_g = 0;
+};
+WeightBand weight_band(const BasketSize& size, const PlanSettings& settings);
+
 // Composes the week's baskets. Error(data) names the constraint that no composition can meet
 // and by how much. A harvest too small for every basket at min_value_ratio gives a plan with
 // fewer baskets (planned < due), not an error.

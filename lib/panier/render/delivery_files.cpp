@@ -1,6 +1,7 @@
 #include "panier/render/delivery_files.hpp"
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -22,13 +23,19 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string packing_csv(const DeliveryWeek& d, const Config& config) {
+  // The weight of one basket of each size, from its contents (what the vans carry).
+  std::map<std::string, std::int64_t> basket_grams;
+  for (const auto& c : d.composition) {
+    const Vegetable* v = config.catalogue.find(c.vegetable);
+    basket_grams[c.size] += c.quantity_per_basket * (v != nullptr ? v->grams_per_unit : 1000) / 1000;
+  }
   std::ostringstream text;
   CsvWriter csv(text);
-  csv.row({"week", "point", "point_name", "size", "baskets"});
+  csv.row({"week", "point", "point_name", "size", "baskets", "kg"});
   for (const auto& row : d.packing) {
     const Point* point = config.find_point(row.point);
     csv.row({d.week.to_string(), row.point, point != nullptr ? point->name : "", row.size,
-             fmt::format("{}", row.baskets)});
+             fmt::format("{}", row.baskets), format_quantity(basket_grams[row.size] * row.baskets)});
   }
   return text.str();
 }
