@@ -160,9 +160,9 @@ Fairness fairness(const panier::Plan& plan) {
 
 int bench_plan() {
   using namespace panier;
-  std::printf("%-5s %-5s %-6s %-14s %8s %8s %7s %10s %9s %9s %10s %9s %9s\n", "veg", "sizes", "seed",
+  std::printf("%-5s %-5s %-6s %-14s %8s %8s %7s %10s %9s %9s %10s %9s %9s %9s\n", "veg", "sizes", "seed",
               "status", "seconds", "gap_%", "short", "mip_eur", "mip_min", "mip_max", "greedy_eur", "gr_min",
-              "gr_max");
+              "gr_max", "out_kg_%");
   for (int vegetables : {20, 40, 80}) {
     for (int sizes : {3, 5}) {
       for (unsigned seed : {1U, 2U, 3U, 4U}) {
@@ -171,18 +171,31 @@ int bench_plan() {
         const PlanInput in =
             generated_week(vegetables, sizes, abundance, seed * 7919U + static_cast<unsigned>(vegetables));
         const Plan plan = compose_plan(in);
-        const auto problems = verify_plan(plan, in);
-        if (!problems.empty()) {
-          std::fprintf(stderr, "bench: invalid plan: %s\n", problems.front().c_str());
-          return 1;
+        // A basket outside its weight band is not invalid (the harvest may not allow the band):
+        // how far outside, in % of the target, is a column of its own.
+        for (const auto& problem : verify_plan(plan, in)) {
+          if (problem.find("outside its weight band") == std::string::npos) {
+            std::fprintf(stderr, "bench: invalid plan: %s\n", problem.c_str());
+            return 1;
+          }
+        }
+        double out_kg = 0;
+        for (std::size_t s = 0; s < plan.sizes.size(); ++s) {
+          const auto& sp = plan.sizes[s];
+          const WeightBand band = weight_band(in.sizes[s].size, in.settings);
+          if (sp.planned > 0) {
+            const auto off = std::max<std::int64_t>({0, band.low_g - sp.grams, sp.grams - band.high_g});
+            out_kg = std::max(out_kg, 100.0 * static_cast<double>(off) /
+                                          static_cast<double>(in.sizes[s].size.target_g));
+          }
         }
         const Plan greedy = bench::greedy_plan(in);
         const Fairness a = fairness(plan);
         const Fairness b = fairness(greedy);
-        std::printf("%-5d %-5d %-6u %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f\n",
+        std::printf("%-5d %-5d %-6u %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f %9.2f\n",
                     vegetables, sizes, seed, std::string(text(plan.status)).c_str(), plan.seconds,
                     plan.gap * 100, plan.due() - plan.planned(), a.handed_out, a.min_ratio, a.max_ratio,
-                    b.handed_out, b.min_ratio, b.max_ratio);
+                    b.handed_out, b.min_ratio, b.max_ratio, out_kg);
       }
     }
   }
