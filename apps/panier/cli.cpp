@@ -121,11 +121,9 @@ Week Context::week(const std::string& text) const {
   return *week;
 }
 
-void Context::warn(const std::string& message) {
-  if (!options.quiet) {
-    m_err << "panier: warning: " << message << '\n';
-  }
-}
+// Warnings are never silenced, -q included: a cron job's mail must carry "budget ran out" or
+// "a basket above its weight band".
+void Context::warn(const std::string& message) { m_err << "panier: warning: " << message << '\n'; }
 
 void Context::trace(const std::string& message) {
   if (options.verbose) {
@@ -168,7 +166,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   app.add_option("--db", context.options.database,
                  "Database file (else $PANIER_DB, else the config's database)")
       ->type_name("FILE");
-  auto* quiet = app.add_flag("-q,--quiet", context.options.quiet, "Print only results and errors");
+  auto* quiet = app.add_flag("-q,--quiet", context.options.quiet, "Print only results, warnings and errors");
   app.add_flag("-v,--verbose", context.options.verbose, "Explain what is being done on stderr")
       ->excludes(quiet);
   app.require_subcommand(0, 1);
