@@ -250,6 +250,28 @@ TEST_CASE("a leaflet's text stays within 480 characters whatever the basket, and
   CHECK(body.ends_with("…"));
   CHECK(text.find("Dupont") == std::string::npos);
   CHECK(text.find("H-001") == std::string::npos);
+  // A basket of eight: each tip is there whole, or left out; only an unfamiliar one may be cut, and then between words.
+  d.composition.resize(8);
+  const std::string eight = render::leaflets_txt(d, config);
+  const std::string shown_body = eight.substr(eight.find('\n') + 1, eight.find("\n\n") - eight.find('\n') - 1);
+  CHECK(utf8_characters(shown_body) <= render::k_leaflet_text_chars);
+  int tips_shown = 0;
+  for (const auto& v : config.catalogue.vegetables) {
+    const auto at = shown_body.find(v.name + " : ");
+    if (v.tip.empty() || at == std::string::npos) {
+      continue;
+    }
+    ++tips_shown;
+    const std::string shown = shown_body.substr(at + v.name.size() + 3);
+    if (!shown.starts_with(v.tip)) {
+      CHECK(v.unfamiliar);
+      const std::string start = shown.substr(0, shown.find("…"));
+      REQUIRE(start.size() < v.tip.size());
+      CHECK(v.tip.starts_with(start));
+      CHECK(std::string(" ,;:").find(v.tip[start.size()]) != std::string::npos);
+    }
+  }
+  CHECK(tips_shown >= 2);
   // A short basket keeps everything: the pickup and the workshop (its place a point's name).
   d.composition.resize(2);
   const std::string brief = render::leaflets_txt(d, config);

@@ -167,9 +167,22 @@ std::string first_characters(std::string_view text, std::size_t count) {
   return std::string(text);
 }
 
+// The longest start of UTF-8 text, cut between words, of at most `count` characters.
+std::string words_within(std::string_view text, std::size_t count) {
+  std::string start = first_characters(text, count);
+  if (start.size() < text.size()) {
+    const auto space = start.find_last_of(' ');
+    start = start.substr(0, space == std::string::npos ? 0 : space);
+    while (!start.empty() && (start.back() == ',' || start.back() == ';' || start.back() == ':')) {
+      start.pop_back();
+    }
+  }
+  return start;
+}
+
 // The leaflet in at most k_leaflet_text_chars characters: what is in the basket, the pickup and
-// the workshop always; then as many tips as fit, the unfamiliar vegetables' first, the last one
-// cut with "…" rather than left out.
+// the workshop always; then as many whole tips as fit, the unfamiliar vegetables' first (one of
+// those too long is cut after a whole word with "…"; a familiar one too long is left out).
 std::string leaflet_text(const DeliveryWeek& d, const Config& config, const Leaflet& l) {
   const Language lang = config.organisation.language;
   std::vector<std::string> contents;
@@ -199,12 +212,10 @@ std::string leaflet_text(const DeliveryWeek& d, const Config& config, const Leaf
     const std::size_t used = fixed + characters(tips);
     if (used + characters(tip) <= k_leaflet_text_chars) {
       tips += tip;
-    } else {
-      if (used + 12 < k_leaflet_text_chars) { // room for a useful start of it
-        tips += first_characters(tip, k_leaflet_text_chars - used - 1) + "…";
-      }
-      break;
+    } else if (v->unfamiliar && used + 24 < k_leaflet_text_chars) {
+      tips += words_within(tip, k_leaflet_text_chars - used - 1) + "…"; // its start, whole words
     }
+    // a familiar vegetable's tip that does not fit is left out: a shorter one after it may fit
   }
   std::string text = head + tips + tail;
   if (characters(text) > k_leaflet_text_chars) {
