@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
 #include "panier/optim/mip.hpp"
+#include "panier/optim/reachable.hpp"
+
+#include <algorithm>
+#include <random>
 
 using namespace panier;
 
@@ -40,4 +44,53 @@ TEST_CASE("an infeasible problem says so") {
   const MipResult r = solve_mip(p, 5);
   CHECK(r.status == MipResult::Status::infeasible);
   CHECK_FALSE(r.has_solution());
+}
+
+namespace {
+
+// Every total of the terms at most `capacity`, by enumerating every choice of q.
+std::int64_t largest_by_enumeration(std::int64_t capacity, const std::vector<panier::BoundedTerm>& terms,
+                                    std::size_t from = 0, std::int64_t total = 0) {
+  if (from == terms.size()) {
+    return total;
+  }
+  std::int64_t best = largest_by_enumeration(capacity, terms, from + 1, total); // q = 0
+  const auto& t = terms[from];
+  for (std::int64_t q = std::max<std::int64_t>(1, t.lowest); q <= t.highest; ++q) {
+    if (total + t.weight * q > capacity) {
+      break;
+    }
+    best = std::max(best, largest_by_enumeration(capacity, terms, from + 1, total + t.weight * q));
+  }
+  return best;
+}
+
+} // namespace
+
+TEST_CASE("largest_reachable is the largest total the bounded multiples reach, by enumeration") {
+  using panier::BoundedTerm;
+  // 86 pieces for baskets counted 72, 54, 67, 65 and 24: at most 78 pieces can go out.
+  CHECK(panier::largest_reachable(86, {{72, 1, 1}, {54, 1, 1}, {67, 1, 1}, {65, 1, 1}, {24, 1, 3}}) == 78);
+  // A minimum portion of 3 steps: 2 × 3 = 6 is the smallest non-zero total.
+  CHECK(panier::largest_reachable(5, {{2, 3, 10}}) == 0);
+  CHECK(panier::largest_reachable(7, {{2, 3, 10}}) == 6);
+  CHECK(panier::largest_reachable(-1, {{2, 3, 10}}) == std::nullopt);
+  CHECK(panier::largest_reachable(panier::k_max_reachable_capacity + 1, {{2, 3, 10}}) == std::nullopt);
+  std::mt19937 engine(12);
+  auto random = [&engine](int below) { return static_cast<std::int64_t>(engine() % static_cast<unsigned>(below)); };
+  int differs_from_capacity = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::vector<BoundedTerm> terms;
+    const auto count = 1 + random(4);
+    for (std::int64_t i = 0; i < count; ++i) {
+      const std::int64_t lowest = random(4);
+      terms.push_back({1 + random(30), lowest, lowest + random(5)});
+    }
+    const std::int64_t capacity = random(200);
+    const auto reached = panier::largest_reachable(capacity, terms);
+    REQUIRE(reached.has_value());
+    CHECK(*reached == largest_by_enumeration(capacity, terms));
+    differs_from_capacity += *reached < capacity ? 1 : 0;
+  }
+  CHECK(differs_from_capacity > 50); // the oracle was asked cases where the bound matters
 }

@@ -14,6 +14,7 @@
 #include "panier/domain/harvest.hpp"
 #include "panier/domain/households.hpp"
 #include "panier/optim/mip.hpp"
+#include "panier/optim/reachable.hpp"
 #include "panier/store/allocation.hpp"
 #include "panier/store/plan.hpp"
 
@@ -32,6 +33,8 @@ struct Candidate {
   std::size_t stock = 0;
   int q = -1; // portion steps per basket
   int y = -1; // 1 when the vegetable is in the basket
+  long lowest = 0;  // steps of its minimum portion
+  long highest = 0; // steps it may reach (stock and max_item_share)
 };
 
 // The model for given basket counts per size (sizes with no basket have no variables).
@@ -39,6 +42,8 @@ struct Model {
   MipProblem problem;
   int t = -1; // the common fraction of the reference value every size reaches
   std::vector<std::vector<Candidate>> candidates;
+  std::vector<int> basket_value; // per size, the variable of one basket's value in cents (else -1)
+  std::vector<long> stock_steps; // per vegetable, the most steps all baskets together can take
   std::vector<int> baskets;
   // Per size with baskets and a target weight: grams above and below its band (else -1).
   std::vector<int> over, under;
@@ -60,10 +65,14 @@ Model build_model(const PlanInput& in, const std::vector<int>& baskets, double m
   // by the second stage (value handed out), not as fairness.
   m.t = m.problem.add_variable(min_ratio, 1.0, false);
   m.candidates.resize(in.sizes.size());
+  m.basket_value.assign(in.sizes.size(), -1);
+  m.stock_steps.assign(in.stock.size(), 0);
   m.over.assign(in.sizes.size(), -1);
   m.under.assign(in.sizes.size(), -1);
   m.target_g.assign(in.sizes.size(), 0.0);
+  // Per vegetable, the steps each size's baskets take (n × q) and the terms of that sum.
   std::vector<std::vector<std::pair<int, double>>> availability(in.stock.size());
+  std::vector<std::vector<BoundedTerm>> reach(in.stock.size());
   for (std::size_t s = 0; s < in.sizes.size(); ++s) {
     const int n = baskets[s];
     if (n <= 0) {
@@ -79,6 +88,7 @@ Model build_model(const PlanInput& in, const std::vector<int>& baskets, double m
     // The basket's value, in cents, as a variable of its own: the share rows stay sparse.
     const double cap = reference * (1.0 + ps.value_tolerance);
     const int basket_value = m.problem.add_variable(0, cap, false);
+    m.basket_value[s] = basket_value;
     for (std::size_t k = 0; k < in.stock.size(); ++k) {
       const Vegetable& v = in.stock[k].vegetable;
       const long lowest = min_steps(v);
@@ -93,6 +103,8 @@ Model build_model(const PlanInput& in, const std::vector<int>& baskets, double m
       c.stock = k;
       c.q = m.problem.add_variable(0, static_cast<double>(highest), true);
       c.y = m.problem.add_variable(0, 1, true);
+      c.lowest = lowest;
+      c.highest = highest;
       m.problem.add_row({{c.q, 1.0}, {c.y, -static_cast<double>(lowest)}}, 0, k_infinity);
       m.problem.add_row({{c.q, 1.0}, {c.y, -static_cast<double>(highest)}}, -k_infinity, 0);
       items.emplace_back(c.y, 1.0);
@@ -104,7 +116,8 @@ Model build_model(const PlanInput& in, const std::vector<int>& baskets, double m
       heaviest += step_grams(v) * static_cast<double>(highest);
       // no vegetable above max_item_share of the basket's value
       m.problem.add_row({{c.q, step_cents(v)}, {basket_value, -ps.max_item_share}}, -k_infinity, 1e-6);
-      availability[k].emplace_back(c.q, static_cast<double>(static_cast<Milli>(n) * v.step));
+      availability[k].emplace_back(c.q, static_cast<double>(n));
+      reach[k].push_back({n, lowest, highest});
       m.candidates[s].push_back(c);
     }
     m.problem.add_row(items, size.min_items, size.max_items);
@@ -133,9 +146,15 @@ Model build_model(const PlanInput& in, const std::vector<int>& baskets, double m
     m.problem.add_row({{basket_value, 1.0}, {m.t, -reference}}, 0, k_infinity);
   }
   for (std::size_t k = 0; k < in.stock.size(); ++k) {
-    if (!availability[k].empty()) {
-      m.problem.add_row(availability[k], -k_infinity, static_cast<double>(in.stock[k].available));
+    if (availability[k].empty()) {
+      continue;
     }
+    // At most the stock, in whole portion steps; tighter, the largest number of steps the
+    // baskets' whole portions can add up to (the linear relaxation would hand out every gram).
+    const Milli steps = in.stock[k].available / in.stock[k].vegetable.step;
+    const auto reachable = largest_reachable(steps, reach[k]);
+    m.stock_steps[k] = static_cast<long>(reachable.value_or(steps));
+    m.problem.add_row(availability[k], -k_infinity, static_cast<double>(m.stock_steps[k]));
   }
   return m;
 }
@@ -255,6 +274,127 @@ Solved solve_weight(const PlanInput& in, Model& m, const Deadline& deadline, Sol
           fair.seconds + r.seconds};
 }
 
+// A start for the value stage: from a feasible plan, a local search that adds a portion step, or
+// trades one step of a vegetable for a dearer one, while every rule still holds — each time the
+// move that hands out the most value — until no move gains. CBC then needs only close the last
+// fraction of a percent (without it, finding such a plan took it seconds).
+std::vector<double> fill_up(const PlanInput& in, const Model& m, std::vector<double> values) {
+  const PlanSettings& ps = in.settings;
+  auto at = [&](int variable) -> double& { return values[static_cast<std::size_t>(variable)]; };
+  auto steps_of = [&](const Candidate& c) { return std::lround(values[static_cast<std::size_t>(c.q)]); };
+  std::vector<long> left = m.stock_steps; // per vegetable, steps still free
+  for (std::size_t s = 0; s < m.candidates.size(); ++s) {
+    for (const auto& c : m.candidates[s]) {
+      left[c.stock] -= m.baskets[s] * steps_of(c);
+    }
+  }
+  struct Basket {
+    double value = 0, cap = 0, grams = 0, lightest = 0, heaviest = 0;
+    int items = 0, unfamiliar = 0;
+  };
+  std::vector<Basket> baskets(m.candidates.size());
+  for (std::size_t s = 0; s < m.candidates.size(); ++s) {
+    if (m.basket_value[s] < 0) {
+      continue;
+    }
+    Basket& b = baskets[s];
+    b.cap = static_cast<double>(in.sizes[s].size.value) * (1.0 + ps.value_tolerance);
+    for (const auto& c : m.candidates[s]) {
+      const Vegetable& v = in.stock[c.stock].vegetable;
+      b.value += at(c.q) * step_cents(v);
+      b.grams += at(c.q) * step_grams(v);
+      b.items += steps_of(c) > 0 ? 1 : 0;
+      b.unfamiliar += steps_of(c) > 0 && v.unfamiliar ? 1 : 0;
+    }
+    // no further outside its weight band than it already is
+    b.lightest = -k_infinity;
+    b.heaviest = k_infinity;
+    if (m.over[s] >= 0) {
+      const WeightBand band = weight_band(in.sizes[s].size, ps);
+      b.lightest = std::min(b.grams, static_cast<double>(band.low_g));
+      b.heaviest = std::max(b.grams, static_cast<double>(band.high_g));
+    }
+  }
+  // A move in one size: `add` gains a step (its minimum portion if new), `drop` (optional) loses
+  // one step and stays at least its minimum portion.
+  struct Move {
+    std::size_t size = 0;
+    const Candidate* add = nullptr;
+    const Candidate* drop = nullptr;
+    double gain = 0;
+  };
+  auto steps_added = [&](const Candidate& c) { return steps_of(c) > 0 ? 1L : c.lowest; };
+  auto allowed = [&](std::size_t s, const Candidate& add, const Candidate* drop) {
+    const Basket& b = baskets[s];
+    const Vegetable& va = in.stock[add.stock].vegetable;
+    const long up = steps_added(add);
+    double value = b.value + static_cast<double>(up) * step_cents(va);
+    double grams = b.grams + static_cast<double>(up) * step_grams(va);
+    if (drop != nullptr) {
+      value -= step_cents(in.stock[drop->stock].vegetable);
+      grams -= step_grams(in.stock[drop->stock].vegetable);
+    }
+    const bool is_new = steps_of(add) == 0;
+    if (steps_of(add) + up > add.highest || left[add.stock] < m.baskets[s] * up || value > b.cap + 1e-6 ||
+        grams > b.heaviest + 1e-6 || grams < b.lightest - 1e-6 || (is_new && b.items >= in.sizes[s].size.max_items) ||
+        (is_new && va.unfamiliar && b.unfamiliar >= ps.max_unfamiliar)) {
+      return false;
+    }
+    for (const auto& c : m.candidates[s]) { // no item above max_item_share of the new value
+      const long steps = steps_of(c) + (&c == &add ? up : 0) - (&c == drop ? 1 : 0);
+      if (static_cast<double>(steps) * step_cents(in.stock[c.stock].vegetable) > ps.max_item_share * value + 1e-6) {
+        return false;
+      }
+    }
+    return true;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    Move best;
+    for (std::size_t s = 0; s < m.candidates.size(); ++s) {
+      for (const auto& add : m.candidates[s]) {
+        const double up = static_cast<double>(steps_added(add)) * step_cents(in.stock[add.stock].vegetable);
+        const double gain = m.baskets[s] * up;
+        if (gain > best.gain + 1e-9 && allowed(s, add, nullptr)) {
+          best = {s, &add, nullptr, gain};
+        }
+        for (const auto& drop : m.candidates[s]) {
+          const double trade = m.baskets[s] * (up - step_cents(in.stock[drop.stock].vegetable));
+          if (&drop != &add && steps_of(drop) > drop.lowest && trade > best.gain + 1e-9 &&
+              allowed(s, add, &drop)) {
+            best = {s, &add, &drop, trade};
+          }
+        }
+      }
+    }
+    if (best.add == nullptr) {
+      break;
+    }
+    const std::size_t s = best.size;
+    Basket& b = baskets[s];
+    const Vegetable& va = in.stock[best.add->stock].vegetable;
+    const long up = steps_added(*best.add);
+    if (steps_of(*best.add) == 0) {
+      at(best.add->y) = 1;
+      ++b.items;
+      b.unfamiliar += va.unfamiliar ? 1 : 0;
+    }
+    at(best.add->q) += static_cast<double>(up);
+    b.value += static_cast<double>(up) * step_cents(va);
+    b.grams += static_cast<double>(up) * step_grams(va);
+    left[best.add->stock] -= m.baskets[s] * up;
+    if (best.drop != nullptr) {
+      const Vegetable& vd = in.stock[best.drop->stock].vegetable;
+      at(best.drop->q) -= 1;
+      b.value -= step_cents(vd);
+      b.grams -= step_grams(vd);
+      left[best.drop->stock] += m.baskets[s];
+    }
+    at(m.basket_value[s]) = b.value;
+  }
+  tighten_weights(m, values);
+  return values;
+}
+
 // Keeps the optimum of the stage just solved (objective `coefficients`, value `reached`), minus
 // `slack`, as a row, so that the next stage cannot lose it.
 void keep_stage(Model& m, const std::vector<double>& coefficients, double reached, double slack) {
@@ -321,7 +461,7 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   }
   m.problem.set_objective(handed_out, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(std::max(1.0, most * k_value_gap));
-  const MipResult second = solve_mip(m.problem, deadline.remaining(), fair.values);
+  const MipResult second = solve_mip(m.problem, deadline.remaining(), fill_up(in, m, fair.values));
   Solved best = fair;
   if (second.has_solution()) {
     best = {second.values, best.proven && second.status == MipResult::Status::optimal,

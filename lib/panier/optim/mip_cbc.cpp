@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include <CbcEventHandler.hpp>
 #include <CbcModel.hpp>
 #include <CbcSolver.hpp>
 #include <CoinPackedMatrix.hpp>
@@ -53,6 +54,24 @@ std::string_view status_name(MipResult::Status status) {
   return "unknown";
 }
 
+namespace {
+
+// Stops the search once the wall-clock deadline has passed: CBC's own -seconds is read between
+// nodes and has been seen overrunning by more than a second (a hard bound is the contract).
+class DeadlineHandler : public CbcEventHandler {
+public:
+  explicit DeadlineHandler(std::chrono::steady_clock::time_point deadline) : m_deadline(deadline) {}
+  CbcAction event(CbcEvent) override {
+    return std::chrono::steady_clock::now() >= m_deadline ? stop : noAction;
+  }
+  CbcEventHandler* clone() const override { return new DeadlineHandler(*this); }
+
+private:
+  std::chrono::steady_clock::time_point m_deadline;
+};
+
+} // namespace
+
 // Long on purpose: the one sequence of CBC calls (load, bounds, start, limits, solve, read back),
 // whose order CBC imposes; the only place that sees CBC.
 MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::vector<double>& start) {
@@ -90,6 +109,9 @@ MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::v
   if (static_cast<int>(start.size()) == columns) {
     model.setBestSolution(start.data(), columns, 1e50, true);
   }
+  DeadlineHandler handler(started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                        std::chrono::duration<double>(std::max(0.01, time_limit_s))));
+  model.passInEventHandler(&handler);
   CbcSolverUsefulData data;
   data.noPrinting_ = true;
   CbcMain0(model, data);
