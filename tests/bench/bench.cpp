@@ -160,16 +160,39 @@ Fairness fairness(const panier::Plan& plan) {
 
 int bench_plan() {
   using namespace panier;
-  std::printf("%-5s %-5s %-6s %-14s %8s %8s %7s %10s %9s %9s %10s %9s %9s %9s\n", "veg", "sizes", "seed",
-              "status", "seconds", "gap_%", "short", "mip_eur", "mip_min", "mip_max", "greedy_eur", "gr_min",
+  std::printf("%-5s %-5s %-4s %-5s %-14s %8s %8s %7s %10s %9s %9s %10s %9s %9s %9s\n", "veg", "sizes", "seed",
+              "harv", "status", "seconds", "gap_%", "short", "mip_eur", "mip_min", "mip_max", "greedy_eur", "gr_min",
               "gr_max", "out_kg_%");
+  // The grid of generated weeks — seeds 1-3: a harvest worth 1.25 times the baskets; seed 4: a
+  // short one (0.7 times) — then the harder weeks: 120 vegetables × 6 sizes, and scarce weeks
+  // (0.5 times: a harvest that cannot fill half the baskets at their reference value).
+  struct Case {
+    int vegetables;
+    int sizes;
+    unsigned seed;
+    double abundance;
+  };
+  std::vector<Case> cases;
   for (int vegetables : {20, 40, 80}) {
     for (int sizes : {3, 5}) {
       for (unsigned seed : {1U, 2U, 3U, 4U}) {
-        // Seeds 1-3: a harvest worth 1.25 times the baskets; seed 4: a short one (0.7 times).
-        const double abundance = seed == 4U ? 0.7 : 1.25;
-        const PlanInput in =
-            generated_week(vegetables, sizes, abundance, seed * 7919U + static_cast<unsigned>(vegetables));
+        cases.push_back({vegetables, sizes, seed, seed == 4U ? 0.7 : 1.25});
+      }
+    }
+  }
+  for (unsigned seed : {1U, 2U, 3U, 4U}) {
+    cases.push_back({120, 6, seed, seed == 4U ? 0.7 : 1.25});
+  }
+  for (int vegetables : {20, 40, 80, 120}) {
+    cases.push_back({vegetables, vegetables == 120 ? 6 : 5, 5U, 0.5});
+  }
+  for (const Case& c : cases) {
+    {
+      {
+        const int vegetables = c.vegetables;
+        const int sizes = c.sizes;
+        const unsigned seed = c.seed;
+        const PlanInput in = generated_week(vegetables, sizes, c.abundance, seed * 7919U + static_cast<unsigned>(vegetables));
         const Plan plan = compose_plan(in);
         // A basket outside its weight band is not invalid (the harvest may not allow the band):
         // how far outside, in % of the target, is a column of its own.
@@ -192,8 +215,8 @@ int bench_plan() {
         const Plan greedy = bench::greedy_plan(in);
         const Fairness a = fairness(plan);
         const Fairness b = fairness(greedy);
-        std::printf("%-5d %-5d %-6u %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f %9.2f\n",
-                    vegetables, sizes, seed, std::string(text(plan.status)).c_str(), plan.seconds,
+        std::printf("%-5d %-5d %-4u %-5.2f %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f %9.2f\n",
+                    vegetables, sizes, seed, c.abundance, std::string(text(plan.status)).c_str(), plan.seconds,
                     plan.gap * 100, plan.due() - plan.planned(), a.handed_out, a.min_ratio, a.max_ratio,
                     b.handed_out, b.min_ratio, b.max_ratio, out_kg);
       }
@@ -266,8 +289,8 @@ int main(int argc, char** argv) {
     if (argc == 2 && std::strcmp(argv[1], "plan") == 0) {
       return bench_plan();
     }
-    if (argc == 5 && std::strcmp(argv[1], "plan-one") == 0) {
-      const auto in = generated_week(std::atoi(argv[2]), std::atoi(argv[3]), 1.25,
+    if ((argc == 5 || argc == 6) && std::strcmp(argv[1], "plan-one") == 0) { // plan-one VEG SIZES SEED [HARVEST]
+      const auto in = generated_week(std::atoi(argv[2]), std::atoi(argv[3]), argc == 6 ? std::atof(argv[5]) : 1.25,
                                      static_cast<unsigned>(std::atoi(argv[4])) * 7919U +
                                          static_cast<unsigned>(std::atoi(argv[2])));
       const auto plan = panier::compose_plan(in);

@@ -167,8 +167,16 @@ public:
     return std::max(0.05, left);
   }
   bool expired() const { return std::chrono::steady_clock::now() >= m_deadline; }
+  // A deadline `share` of the time left from now, so that a stage leaves time to the next ones.
+  Deadline part(double share) const {
+    const auto now = std::chrono::steady_clock::now();
+    return m_deadline <= now ? *this
+                             : Deadline(now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                  (m_deadline - now) * share));
+  }
 
 private:
+  explicit Deadline(std::chrono::steady_clock::time_point at) : m_deadline(at) {}
   static std::chrono::steady_clock::duration to_duration(double s) {
     return std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(s));
   }
@@ -235,13 +243,21 @@ std::vector<std::pair<int, double>> deviation_terms(const Model& m, double facto
 // min_value_ratio.
 constexpr double k_weight_priority = 100.0;
 
-// Maximises the common fraction t; nullopt when no composition exists for these counts.
-std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline) {
+// The share of the time left that the fairness stage may take (and, in a short harvest, the
+// search for the basket counts, then their fairness): the later stages need the rest.
+constexpr double k_fairness_share = 0.5;
+
+// Maximises the common fraction t; nullopt when no composition was found for these counts, and
+// then `out_of_time` says whether that is for want of time rather than proven.
+std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline, bool* out_of_time = nullptr) {
   std::vector<double> objective(m.problem.variables(), 0.0);
   objective[static_cast<std::size_t>(m.t)] = 1.0;
   m.problem.set_objective(objective, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(k_fairness_gap);
-  const MipResult r = solve_mip(m.problem, deadline.remaining());
+  const MipResult r = deadline.expired() ? MipResult{} : solve_mip(m.problem, deadline.remaining());
+  if (out_of_time != nullptr) {
+    *out_of_time = r.status == MipResult::Status::unknown;
+  }
   if (!r.has_solution()) {
     return std::nullopt;
   }
@@ -499,14 +515,23 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   return prefer_cooked(in, m, deadline, best);
 }
 
-bool feasible_at_minimum(const PlanInput& in, const std::vector<int>& baskets, const Deadline& deadline) {
+// Whether every basket of these counts can reach min_value_ratio; false too when the time ran out
+// before an answer, which sets `out_of_time`.
+bool feasible_at_minimum(const PlanInput& in, const std::vector<int>& baskets, const Deadline& deadline,
+                         bool& out_of_time) {
   if (std::all_of(baskets.begin(), baskets.end(), [](int n) { return n == 0; })) {
     return true;
+  }
+  if (deadline.expired()) {
+    out_of_time = true;
+    return false;
   }
   // Any composition will do: no objective, so the solver stops at the first one it finds.
   Model m = build_model(in, baskets, in.settings.min_value_ratio);
   m.problem.set_objective({}, MipProblem::Sense::maximise);
-  return solve_mip(m.problem, deadline.remaining()).has_solution();
+  const MipResult r = solve_mip(m.problem, deadline.remaining());
+  out_of_time = out_of_time || r.status == MipResult::Status::unknown;
+  return r.has_solution();
 }
 
 std::string euros(double cents) { return format_money(static_cast<Cents>(std::llround(cents))); }
@@ -562,7 +587,8 @@ void diagnose(const PlanInput& in) {
   }
 }
 
-// Which size has no composition at all, even for one basket? Throws Error(data) naming it.
+// Which size has no composition at all, even for one basket? Throws Error(data) naming it (only
+// when that is proven, never for want of time).
 void diagnose_sizes(const PlanInput& in, const Deadline& deadline) {
   for (std::size_t s = 0; s < in.sizes.size(); ++s) {
     if (in.sizes[s].baskets == 0) {
@@ -571,7 +597,8 @@ void diagnose_sizes(const PlanInput& in, const Deadline& deadline) {
     std::vector<int> one(in.sizes.size(), 0);
     one[s] = 1;
     Model m = build_model(in, one, 0.0);
-    if (!solve_fairness(m, deadline)) {
+    bool out_of_time = false;
+    if (!solve_fairness(m, deadline, &out_of_time) && !out_of_time) {
       throw Error(
           ExitCode::data,
           fmt::format(
@@ -586,8 +613,9 @@ void diagnose_sizes(const PlanInput& in, const Deadline& deadline) {
 }
 
 // The largest basket counts (at most the demand) that can all reach min_value_ratio: first the
-// same fraction of every size's demand, then each size topped up as far as it goes.
-std::vector<int> shortage_counts(const PlanInput& in, const Deadline& deadline) {
+// same fraction of every size's demand, then each size topped up as far as it goes. Counts the
+// time did not allow to try are left out, and `out_of_time` says so.
+std::vector<int> shortage_counts(const PlanInput& in, const Deadline& deadline, bool& out_of_time) {
   std::vector<int> demand;
   int most = 0;
   for (const auto& s : in.sizes) {
@@ -605,7 +633,7 @@ std::vector<int> shortage_counts(const PlanInput& in, const Deadline& deadline) 
   int high = most; // scaled(most) == demand is known to fall short
   while (high - low > 1) {
     const int mid = (low + high) / 2;
-    (feasible_at_minimum(in, scaled(mid), deadline) ? low : high) = mid;
+    (feasible_at_minimum(in, scaled(mid), deadline, out_of_time) ? low : high) = mid;
   }
   std::vector<int> counts = scaled(low);
   // Top up, the size furthest below its demand first.
@@ -622,7 +650,7 @@ std::vector<int> shortage_counts(const PlanInput& in, const Deadline& deadline) 
       const int mid = (lo + hi) / 2;
       auto trial = counts;
       trial[s] = mid;
-      (feasible_at_minimum(in, trial, deadline) ? lo : hi) = mid;
+      (feasible_at_minimum(in, trial, deadline, out_of_time) ? lo : hi) = mid;
     }
     counts[s] = lo;
   }
@@ -763,22 +791,26 @@ Plan compose_plan(const PlanInput& in) {
   }
   diagnose(in);
 
-  Model full = build_model(in, demand, 0.0);
-  auto fair = solve_fairness(full, deadline);
-  bool short_harvest =
-      !fair || fair->values[static_cast<std::size_t>(full.t)] < in.settings.min_value_ratio - 1e-9;
-  Model model = std::move(full);
+  // Every basket at min_value_ratio at least, the fairest way, in at most half the time: the
+  // later stages (weight, value handed out) need the rest.
+  Model model = build_model(in, demand, in.settings.min_value_ratio);
+  bool out_of_time = false;
+  auto fair = solve_fairness(model, deadline.part(k_fairness_share), &out_of_time);
+  const bool short_harvest = !fair;
   if (short_harvest) {
-    const std::vector<int> counts = shortage_counts(in, deadline);
+    const std::vector<int> counts = shortage_counts(in, deadline.part(k_fairness_share), out_of_time);
     model = build_model(in, counts, in.settings.min_value_ratio);
-    fair = solve_fairness(model, deadline);
+    bool no_time = false;
+    fair = solve_fairness(model, deadline.part(k_fairness_share), &no_time);
+    out_of_time = out_of_time || no_time;
     if (!fair) {
       // Nothing reaches the minimum: no basket can be made this week, unless a size has no
       // composition at all, which is an error in the configuration or the forecast.
       diagnose_sizes(in, deadline);
       model = build_model(in, std::vector<int>(demand.size(), 0), 0.0);
       plan = make_plan(in, model, std::vector<double>(model.problem.variables(), 0.0));
-      plan.status = PlanStatus::short_harvest;
+      plan.status = out_of_time ? PlanStatus::time_limit : PlanStatus::short_harvest;
+      plan.gap = out_of_time ? 1.0 : 0.0;
       plan.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       return plan;
     }
@@ -786,7 +818,7 @@ Plan compose_plan(const PlanInput& in) {
   const Solved weighed = solve_weight(in, model, deadline, *fair);
   const Solved best = solve_lexicographic(in, model, deadline, weighed);
   plan = make_plan(in, model, best.values);
-  plan.status = !best.proven    ? PlanStatus::time_limit
+  plan.status = !best.proven || out_of_time ? PlanStatus::time_limit
                 : short_harvest ? PlanStatus::short_harvest
                                 : PlanStatus::optimal;
   plan.gap = best.gap;
