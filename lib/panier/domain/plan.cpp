@@ -164,7 +164,7 @@ public:
   explicit Deadline(double limit_s) : m_deadline(std::chrono::steady_clock::now() + to_duration(limit_s)) {}
   double remaining() const {
     const double left = std::chrono::duration<double>(m_deadline - std::chrono::steady_clock::now()).count();
-    return std::max(0.05, left);
+    return std::max(0.01, left);
   }
   bool expired() const { return std::chrono::steady_clock::now() >= m_deadline; }
   // A deadline `share` of the time left from now, so that a stage leaves time to the next ones.
