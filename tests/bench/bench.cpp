@@ -161,8 +161,8 @@ Fairness fairness(const panier::Plan& plan) {
 int bench_plan() {
   using namespace panier;
   std::printf("%-5s %-5s %-4s %-5s %-14s %8s %8s %7s %10s %9s %9s %10s %9s %9s %9s\n", "veg", "sizes", "seed",
-              "harv", "status", "seconds", "gap_%", "short", "mip_eur", "mip_min", "mip_max", "greedy_eur", "gr_min",
-              "gr_max", "out_kg_%");
+              "harv", "status", "seconds", "gap_%", "short", "mip_eur", "mip_min", "mip_max", "greedy_eur",
+              "gr_min", "gr_max", "out_kg_%");
   // The grid of generated weeks — seeds 1-3: a harvest worth 1.25 times the baskets; seed 4: a
   // short one (0.7 times) — then the harder weeks: 120 vegetables × 6 sizes, and scarce weeks
   // (0.5 times: a harvest that cannot fill half the baskets at their reference value).
@@ -192,7 +192,8 @@ int bench_plan() {
         const int vegetables = c.vegetables;
         const int sizes = c.sizes;
         const unsigned seed = c.seed;
-        const PlanInput in = generated_week(vegetables, sizes, c.abundance, seed * 7919U + static_cast<unsigned>(vegetables));
+        const PlanInput in =
+            generated_week(vegetables, sizes, c.abundance, seed * 7919U + static_cast<unsigned>(vegetables));
         const Plan plan = compose_plan(in);
         // A basket outside its weight band is not invalid (the harvest may not allow the band):
         // how far outside, in % of the target, is a column of its own.
@@ -215,10 +216,11 @@ int bench_plan() {
         const Plan greedy = bench::greedy_plan(in);
         const Fairness a = fairness(plan);
         const Fairness b = fairness(greedy);
-        std::printf("%-5d %-5d %-4u %-5.2f %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f %9.2f\n",
-                    vegetables, sizes, seed, c.abundance, std::string(text(plan.status)).c_str(), plan.seconds,
-                    plan.gap * 100, plan.due() - plan.planned(), a.handed_out, a.min_ratio, a.max_ratio,
-                    b.handed_out, b.min_ratio, b.max_ratio, out_kg);
+        std::printf(
+            "%-5d %-5d %-4u %-5.2f %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f %9.2f\n",
+            vegetables, sizes, seed, c.abundance, std::string(text(plan.status)).c_str(), plan.seconds,
+            plan.gap * 100, plan.due() - plan.planned(), a.handed_out, a.min_ratio, a.max_ratio, b.handed_out,
+            b.min_ratio, b.max_ratio, out_kg);
       }
     }
   }
@@ -289,10 +291,11 @@ int main(int argc, char** argv) {
     if (argc == 2 && std::strcmp(argv[1], "plan") == 0) {
       return bench_plan();
     }
-    if ((argc == 5 || argc == 6) && std::strcmp(argv[1], "plan-one") == 0) { // plan-one VEG SIZES SEED [HARVEST]
-      const auto in = generated_week(std::atoi(argv[2]), std::atoi(argv[3]), argc == 6 ? std::atof(argv[5]) : 1.25,
-                                     static_cast<unsigned>(std::atoi(argv[4])) * 7919U +
-                                         static_cast<unsigned>(std::atoi(argv[2])));
+    if ((argc == 5 || argc == 6) &&
+        std::strcmp(argv[1], "plan-one") == 0) { // plan-one VEG SIZES SEED [HARVEST]
+      const auto in = generated_week(
+          std::atoi(argv[2]), std::atoi(argv[3]), argc == 6 ? std::atof(argv[5]) : 1.25,
+          static_cast<unsigned>(std::atoi(argv[4])) * 7919U + static_cast<unsigned>(std::atoi(argv[2])));
       const auto plan = panier::compose_plan(in);
       std::printf("%s %.3f\n", std::string(text(plan.status)).c_str(), plan.seconds);
       return 0;

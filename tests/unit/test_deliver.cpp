@@ -250,10 +250,12 @@ TEST_CASE("a leaflet's text stays within 480 characters whatever the basket, and
   CHECK(body.ends_with("…"));
   CHECK(text.find("Dupont") == std::string::npos);
   CHECK(text.find("H-001") == std::string::npos);
-  // A basket of eight: each tip is there whole, or left out; only an unfamiliar one may be cut, and then between words.
+  // A basket of eight: each tip is there whole, or left out; only an unfamiliar one may be cut, and then
+  // between words.
   d.composition.resize(8);
   const std::string eight = render::leaflets_txt(d, config);
-  const std::string shown_body = eight.substr(eight.find('\n') + 1, eight.find("\n\n") - eight.find('\n') - 1);
+  const std::string shown_body =
+      eight.substr(eight.find('\n') + 1, eight.find("\n\n") - eight.find('\n') - 1);
   CHECK(utf8_characters(shown_body) <= render::k_leaflet_text_chars);
   int tips_shown = 0;
   for (const auto& v : config.catalogue.vegetables) {

@@ -77,7 +77,9 @@ TEST_CASE("largest_reachable is the largest total the bounded multiples reach, b
   CHECK(panier::largest_reachable(-1, {{2, 3, 10}}) == std::nullopt);
   CHECK(panier::largest_reachable(panier::k_max_reachable_capacity + 1, {{2, 3, 10}}) == std::nullopt);
   std::mt19937 engine(12);
-  auto random = [&engine](int below) { return static_cast<std::int64_t>(engine() % static_cast<unsigned>(below)); };
+  auto random = [&engine](int below) {
+    return static_cast<std::int64_t>(engine() % static_cast<unsigned>(below));
+  };
   int differs_from_capacity = 0;
   for (int round = 0; round < 400; ++round) {
     std::vector<BoundedTerm> terms;

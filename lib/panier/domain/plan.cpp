@@ -31,8 +31,8 @@ long min_steps(const Vegetable& v) { return static_cast<long>((v.min + v.step - 
 
 struct Candidate {
   std::size_t stock = 0;
-  int q = -1; // portion steps per basket
-  int y = -1; // 1 when the vegetable is in the basket
+  int q = -1;       // portion steps per basket
+  int y = -1;       // 1 when the vegetable is in the basket
   long lowest = 0;  // steps of its minimum portion
   long highest = 0; // steps it may reach (stock and max_item_share)
 };
@@ -282,11 +282,16 @@ Solved solve_weight(const PlanInput& in, Model& m, const Deadline& deadline, Sol
   m.problem.set_absolute_gap(k_fairness_gap);
   // No warm start from the fairest plan: CBC 2.10 given it as a start here reports it optimal
   // without searching (seen on the unit test's heavy harvest: objective -184 against a bound of 1).
-  const MipResult r = solve_mip(m.problem, deadline.remaining(), {});
+  const MipResult r = solve_mip(m.problem, deadline.part(k_fairness_share).remaining(), {});
   if (!r.has_solution()) {
     return fair;
   }
-  return {r.values, fair.proven && r.status == MipResult::Status::optimal, std::max(fair.gap, r.gap()),
+  // Its gap in the objective's own terms: a share of the target weight (plus the fraction t), not
+  // relative to an objective that is near zero when the baskets are near their bands.
+  const double gap = r.status == MipResult::Status::optimal
+                         ? 0.0
+                         : std::min(1.0, std::fabs(r.bound - r.objective) / k_weight_priority);
+  return {r.values, fair.proven && r.status == MipResult::Status::optimal, std::max(fair.gap, gap),
           fair.seconds + r.seconds};
 }
 
@@ -305,18 +310,23 @@ std::vector<double> fill_up(const PlanInput& in, const Model& m, std::vector<dou
     }
   }
   struct Basket {
-    double value = 0, cap = 0, grams = 0, lightest = 0, heaviest = 0;
+    double value = 0, floor = 0, cap = 0, grams = 0, lightest = 0, heaviest = 0;
     int items = 0, unfamiliar = 0;
   };
   std::vector<Basket> baskets(m.candidates.size());
+  // per size and vegetable, its candidate (else null)
+  std::vector<std::vector<const Candidate*>> candidate_of(
+      m.candidates.size(), std::vector<const Candidate*>(in.stock.size(), nullptr));
   for (std::size_t s = 0; s < m.candidates.size(); ++s) {
     if (m.basket_value[s] < 0) {
       continue;
     }
     Basket& b = baskets[s];
     b.cap = static_cast<double>(in.sizes[s].size.value) * (1.0 + ps.value_tolerance);
+    b.floor = at(m.t) * static_cast<double>(in.sizes[s].size.value); // the fairness kept
     for (const auto& c : m.candidates[s]) {
       const Vegetable& v = in.stock[c.stock].vegetable;
+      candidate_of[s][c.stock] = &c;
       b.value += at(c.q) * step_cents(v);
       b.grams += at(c.q) * step_grams(v);
       b.items += steps_of(c) > 0 ? 1 : 0;
@@ -352,17 +362,105 @@ std::vector<double> fill_up(const PlanInput& in, const Model& m, std::vector<dou
     }
     const bool is_new = steps_of(add) == 0;
     if (steps_of(add) + up > add.highest || left[add.stock] < m.baskets[s] * up || value > b.cap + 1e-6 ||
-        grams > b.heaviest + 1e-6 || grams < b.lightest - 1e-6 || (is_new && b.items >= in.sizes[s].size.max_items) ||
+        value < b.floor - 1e-6 || grams > b.heaviest + 1e-6 || grams < b.lightest - 1e-6 ||
+        (is_new && b.items >= in.sizes[s].size.max_items) ||
         (is_new && va.unfamiliar && b.unfamiliar >= ps.max_unfamiliar)) {
       return false;
     }
     for (const auto& c : m.candidates[s]) { // no item above max_item_share of the new value
       const long steps = steps_of(c) + (&c == &add ? up : 0) - (&c == drop ? 1 : 0);
-      if (static_cast<double>(steps) * step_cents(in.stock[c.stock].vegetable) > ps.max_item_share * value + 1e-6) {
+      if (static_cast<double>(steps) * step_cents(in.stock[c.stock].vegetable) >
+          ps.max_item_share * value + 1e-6) {
         return false;
       }
     }
     return true;
+  };
+  // Only one step of `drop` leaves the basket (a transfer with nothing in its place).
+  auto drop_allowed = [&](std::size_t s, const Candidate& drop) {
+    const Basket& b = baskets[s];
+    const Vegetable& v = in.stock[drop.stock].vegetable;
+    const double value = b.value - step_cents(v);
+    if (value < b.floor - 1e-6 || b.grams - step_grams(v) < b.lightest - 1e-6) {
+      return false;
+    }
+    return std::all_of(m.candidates[s].begin(), m.candidates[s].end(), [&](const Candidate& c) {
+      const long steps = steps_of(c) - (&c == &drop ? 1 : 0);
+      return static_cast<double>(steps) * step_cents(in.stock[c.stock].vegetable) <=
+             ps.max_item_share * value + 1e-6;
+    });
+  };
+  auto apply_add = [&](std::size_t s, const Candidate& c, long up) {
+    Basket& b = baskets[s];
+    const Vegetable& v = in.stock[c.stock].vegetable;
+    if (steps_of(c) == 0) {
+      at(c.y) = 1;
+      ++b.items;
+      b.unfamiliar += v.unfamiliar ? 1 : 0;
+    }
+    at(c.q) += static_cast<double>(up);
+    b.value += static_cast<double>(up) * step_cents(v);
+    b.grams += static_cast<double>(up) * step_grams(v);
+    left[c.stock] -= m.baskets[s] * up;
+    at(m.basket_value[s]) = b.value;
+  };
+  auto apply_drop = [&](std::size_t s, const Candidate& c) {
+    Basket& b = baskets[s];
+    const Vegetable& v = in.stock[c.stock].vegetable;
+    at(c.q) -= 1;
+    b.value -= step_cents(v);
+    b.grams -= step_grams(v);
+    left[c.stock] += m.baskets[s];
+    at(m.basket_value[s]) = b.value;
+  };
+  // A transfer: one step of a vegetable leaves size `from` (replaced there by `refill`, or not)
+  // so that size `to` can take a step of it: where the stock, not the value cap, binds.
+  struct Transfer {
+    std::size_t from = 0, to = 0;
+    const Candidate* drop = nullptr;
+    const Candidate* take = nullptr;
+    const Candidate* refill = nullptr;
+    double gain = 0;
+  };
+  auto best_transfer = [&]() {
+    Transfer best;
+    for (std::size_t from = 0; from < m.candidates.size(); ++from) {
+      for (const auto& drop : m.candidates[from]) {
+        if (steps_of(drop) <= drop.lowest) {
+          continue;
+        }
+        const std::size_t v = drop.stock;
+        const double c = step_cents(in.stock[v].vegetable);
+        for (std::size_t to = 0; to < m.candidates.size(); ++to) {
+          const Candidate* take = candidate_of[to][v];
+          if (to == from || take == nullptr) {
+            continue;
+          }
+          const long up = steps_added(*take);
+          left[v] += m.baskets[from];
+          if (allowed(to, *take, nullptr)) {
+            left[v] -= m.baskets[to] * up;
+            const double gained = m.baskets[to] * static_cast<double>(up) * c;
+            double lost = drop_allowed(from, drop) ? m.baskets[from] * c : k_infinity;
+            const Candidate* refill = nullptr;
+            for (const auto& w : m.candidates[from]) {
+              const double change = m.baskets[from] * (c - static_cast<double>(steps_added(w)) *
+                                                               step_cents(in.stock[w.stock].vegetable));
+              if (&w != &drop && change < lost && allowed(from, w, &drop)) {
+                lost = change;
+                refill = &w;
+              }
+            }
+            left[v] += m.baskets[to] * up;
+            if (gained - lost > best.gain + 1e-9) {
+              best = {from, to, &drop, take, refill, gained - lost};
+            }
+          }
+          left[v] -= m.baskets[from];
+        }
+      }
+    }
+    return best;
   };
   for (int round = 0; round < 20000; ++round) {
     Move best;
@@ -382,33 +480,45 @@ std::vector<double> fill_up(const PlanInput& in, const Model& m, std::vector<dou
         }
       }
     }
-    if (best.add == nullptr) {
+    if (best.add != nullptr) {
+      const long up = steps_added(*best.add);
+      apply_add(best.size, *best.add, up);
+      if (best.drop != nullptr) {
+        apply_drop(best.size, *best.drop);
+      }
+      continue;
+    }
+    const Transfer t = best_transfer();
+    if (t.take == nullptr) {
       break;
     }
-    const std::size_t s = best.size;
-    Basket& b = baskets[s];
-    const Vegetable& va = in.stock[best.add->stock].vegetable;
-    const long up = steps_added(*best.add);
-    if (steps_of(*best.add) == 0) {
-      at(best.add->y) = 1;
-      ++b.items;
-      b.unfamiliar += va.unfamiliar ? 1 : 0;
+    const long take_up = steps_added(*t.take);
+    const long refill_up = t.refill != nullptr ? steps_added(*t.refill) : 0;
+    apply_drop(t.from, *t.drop);
+    apply_add(t.to, *t.take, take_up);
+    if (t.refill != nullptr) {
+      apply_add(t.from, *t.refill, refill_up);
     }
-    at(best.add->q) += static_cast<double>(up);
-    b.value += static_cast<double>(up) * step_cents(va);
-    b.grams += static_cast<double>(up) * step_grams(va);
-    left[best.add->stock] -= m.baskets[s] * up;
-    if (best.drop != nullptr) {
-      const Vegetable& vd = in.stock[best.drop->stock].vegetable;
-      at(best.drop->q) -= 1;
-      b.value -= step_cents(vd);
-      b.grams -= step_grams(vd);
-      left[best.drop->stock] += m.baskets[s];
-    }
-    at(m.basket_value[s]) = b.value;
   }
   tighten_weights(m, values);
   return values;
+}
+
+// The share of time_limit_s that the value stage searches without cutting planes.
+constexpr double k_value_share = 0.1;
+
+// The value kept by the later stages: the value stage's optimum less this share of the most the
+// baskets could hold (a fifth of k_value_gap, 2 cents on a 10 EUR basket), so that they can
+// choose among the plans that hand out as much, not only the one the solver met first.
+constexpr double k_value_kept = k_value_gap / 5;
+
+// The tie-breaking stages (variety, then what households cook) improve a plan that is already
+// proven on the rules before them: each searches at most this share of time_limit_s, keeps the
+// best it finds, and does not make the plan's status or gap.
+constexpr double k_tie_break_share = 0.05;
+
+double tie_break_seconds(const PlanInput& in, const Deadline& deadline) {
+  return std::min(deadline.remaining(), k_tie_break_share * in.settings.time_limit_s);
 }
 
 // Keeps the optimum of the stage just solved (objective `coefficients`, value `reached`), minus
@@ -443,10 +553,9 @@ Solved prefer_cooked(const PlanInput& in, Model& m, const Deadline& deadline, So
   }
   m.problem.set_objective(cooked, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(0.01);
-  const MipResult r = solve_mip(m.problem, deadline.remaining(), best.values);
+  const MipResult r = solve_mip(m.problem, tie_break_seconds(in, deadline), best.values);
   if (r.has_solution()) {
-    best = {r.values, best.proven && r.status == MipResult::Status::optimal, std::max(best.gap, r.gap()),
-            best.seconds + r.seconds};
+    best = {r.values, best.proven, best.gap, best.seconds + r.seconds};
   }
   return best;
 }
@@ -477,7 +586,20 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   }
   m.problem.set_objective(handed_out, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(std::max(1.0, most * k_value_gap));
-  const MipResult second = solve_mip(m.problem, deadline.remaining(), fill_up(in, m, fair.values));
+  const auto start = fill_up(in, m, fair.values);
+  // First without cutting planes, for a tenth of the time limit: that is fast where the value cap
+  // binds. Where the stock binds instead, the bound stays loose without them: then again with
+  // them, from the best plan found.
+  MipResult second =
+      solve_mip(m.problem, std::min(deadline.remaining(), k_value_share * in.settings.time_limit_s), start);
+  if (second.status == MipResult::Status::feasible && !deadline.expired()) {
+    m.problem.set_cuts(true);
+    const MipResult cut = solve_mip(m.problem, deadline.remaining(), second.values);
+    if (cut.has_solution()) {
+      second = cut;
+    }
+  }
+  m.problem.set_cuts(false);
   Solved best = fair;
   if (second.has_solution()) {
     best = {second.values, best.proven && second.status == MipResult::Status::optimal,
@@ -485,7 +607,7 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   } else {
     return best;
   }
-  keep_stage(m, handed_out, second.objective, 0.01); // keep the value handed out
+  keep_stage(m, handed_out, second.objective, most * k_value_kept); // keep the value handed out
   if (in.last_week.empty()) {
     return prefer_cooked(in, m, deadline, best);
   }
@@ -504,10 +626,9 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   }
   m.problem.set_objective(fresh, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(0.5); // a count: whole numbers
-  const MipResult third = solve_mip(m.problem, deadline.remaining(), best.values);
+  const MipResult third = solve_mip(m.problem, tie_break_seconds(in, deadline), best.values);
   if (third.has_solution()) {
-    best = {third.values, best.proven && third.status == MipResult::Status::optimal,
-            std::max(best.gap, third.gap()), best.seconds + third.seconds};
+    best = {third.values, best.proven, best.gap, best.seconds + third.seconds};
     keep_stage(m, fresh, third.objective, 0.5);
   } else {
     return best;
@@ -744,8 +865,8 @@ void verify_size(const SizePlan& sp, const BasketSize& size, const PlanInput& in
   if (size.target_g > 0) {
     const WeightBand band = weight_band(size, ps);
     if (grams < band.low_g || grams > band.high_g) {
-      problems.push_back(fmt::format("{}: {} g, outside its weight band {} to {} g", where, grams, band.low_g,
-                                     band.high_g));
+      problems.push_back(
+          fmt::format("{}: {} g, outside its weight band {} to {} g", where, grams, band.low_g, band.high_g));
     }
   }
   if (unfamiliar > ps.max_unfamiliar) {
@@ -819,8 +940,8 @@ Plan compose_plan(const PlanInput& in) {
   const Solved best = solve_lexicographic(in, model, deadline, weighed);
   plan = make_plan(in, model, best.values);
   plan.status = !best.proven || out_of_time ? PlanStatus::time_limit
-                : short_harvest ? PlanStatus::short_harvest
-                                : PlanStatus::optimal;
+                : short_harvest             ? PlanStatus::short_harvest
+                                            : PlanStatus::optimal;
   plan.gap = best.gap;
   plan.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return plan;

@@ -21,6 +21,10 @@ public:
   // A solution whose objective is within this distance of the proven bound counts as optimal.
   void set_absolute_gap(double gap) { m_absolute_gap = gap; }
   double absolute_gap() const { return m_absolute_gap; }
+  // Cutting planes tighten the bound at a cost per node: worth it where the linear relaxation is
+  // far from the integer optimum (off by default).
+  void set_cuts(bool cuts) { m_cuts = cuts; }
+  bool cuts() const { return m_cuts; }
 
   std::size_t variables() const { return m_lower.size(); }
   std::size_t rows() const { return m_rows.size(); }
@@ -46,6 +50,7 @@ private:
   std::vector<Row> m_rows;
   Sense m_sense = Sense::maximise;
   double m_absolute_gap = 0.0;
+  bool m_cuts = false;
 };
 
 struct MipResult {
