@@ -536,6 +536,16 @@ std::string default_datadir() {
   if (const char* env = std::getenv("PANIER_DATADIR"); env != nullptr && *env != '\0') {
     return env;
   }
+  // Installed: the catalogue is under the same prefix as the executable (PREFIX/bin/panier and
+  // PREFIX/share/panier), wherever that prefix was moved; the build tree reads the sources' data/.
+  std::error_code error;
+  const fs::path executable = fs::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    const fs::path installed = executable.parent_path().parent_path() / "share" / "panier";
+    if (fs::is_regular_file(installed / "vegetables.toml", error)) {
+      return installed.string();
+    }
+  }
   return PANIER_DATADIR;
 }
 

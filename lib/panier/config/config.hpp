@@ -190,7 +190,8 @@ template <typename T> std::size_t rank_of(const std::vector<T>& items, std::stri
 // Error(config) when the file does not exist. `datadir` holds the default catalogue.
 Config load_config(const std::string& path, const std::string& datadir);
 
-// Where the shipped catalogue lives: $PANIER_DATADIR, else the build's data directory.
+// Where the shipped catalogue lives: $PANIER_DATADIR, else PREFIX/share/panier beside an
+// installed PREFIX/bin/panier, else the sources' data directory (a build tree).
 std::string default_datadir();
 
 } // namespace panier
