@@ -116,7 +116,7 @@ Week Context::week(const std::string& text) const {
   auto week = parse_week_arg(text, today());
   if (!week) {
     throw Error(ExitCode::usage,
-                fmt::format("\"{}\" is not a week (write 2026-W49, this, next or a date 2026-12-03)", text));
+                fmt::format("\"{}\" is not a week (write 2026-W49, this, next, last or a date 2026-12-03)", text));
   }
   return *week;
 }

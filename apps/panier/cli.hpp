@@ -41,7 +41,7 @@ public:
   std::string database_path();
   Store open_store(OpenMode mode);
   Date today() const;
-  // Parses a week argument ("2026-W49", "this", "next", a date) or throws Error(usage).
+  // Parses a week argument ("2026-W49", "this", "next", "last", a date) or throws Error(usage).
   Week week(const std::string& text) const;
 
   std::ostream& out() { return m_out; }

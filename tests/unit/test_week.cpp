@@ -75,12 +75,15 @@ TEST_CASE("week arithmetic crosses year ends, including 53-week years") {
   CHECK(Week::from_ordinal(-2).ordinal() == -2);
 }
 
-TEST_CASE("week arguments: ISO, this, next, a date") {
+TEST_CASE("week arguments: ISO, this, next, last, a date") {
   const Date today = *Date::parse("2026-12-31"); // Thursday of 2026-W53
   CHECK(parse_week_arg("this", today)->to_string() == "2026-W53");
   CHECK(parse_week_arg("next", today)->to_string() == "2027-W01");
   CHECK(parse_week_arg("2026-W49", today)->to_string() == "2026-W49");
   CHECK(parse_week_arg("2026-12-03", today)->to_string() == "2026-W49");
+  CHECK(parse_week_arg("last", today)->to_string() == "2026-W52");
+  CHECK(parse_week_arg("last", *Date::parse("2027-01-04"))->to_string() == "2026-W53"); // across a year
+  CHECK(parse_week_arg("03/12/2026", today)->to_string() == "2026-W49");
   CHECK_FALSE(parse_week_arg("tomorrow", today));
   CHECK_FALSE(parse_week_arg("2026-W60", today));
 }

@@ -143,10 +143,13 @@ std::optional<Week> parse_week_arg(std::string_view text, Date today) {
   if (text == "next") {
     return Week::containing(today) + 1;
   }
+  if (text == "last") {
+    return Week::containing(today) + (-1);
+  }
   if (auto week = Week::parse_iso(text)) {
     return week;
   }
-  if (auto date = Date::parse(text)) {
+  if (auto date = Date::parse_any(text)) {
     return Week::containing(*date);
   }
   return std::nullopt;

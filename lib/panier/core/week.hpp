@@ -75,8 +75,8 @@ private:
 // 52 or 53.
 int weeks_in_year(int year);
 
-// What a user may type where a week is expected: "2026-W49", "this", "next" or a date
-// "2026-12-03" (the week containing it). nullopt when it is none of those.
+// What a user may type where a week is expected: "2026-W49", "this", "next", "last" or a date
+// "2026-12-03" or "03/12/2026" (the week containing it). nullopt when it is none of those.
 std::optional<Week> parse_week_arg(std::string_view text, Date today);
 
 // The source of "today", injected so that tests and reruns are deterministic.
