@@ -43,7 +43,8 @@ void render_text(const Allocation& a, const Config& config, std::ostream& out) {
   }
   shown.add({"total", "", fmt::format("{}", baskets), fmt::format("{}", shortfall), format_money(value),
              format_money(contribution), format_money(value - contribution)});
-  out << fmt::format("allocation {}: {} baskets, {} short\n", a.week.to_string(), baskets, shortfall);
+  out << fmt::format("allocation {}: {}, {} short\n", a.week.to_string(),
+                     counted(static_cast<std::size_t>(baskets), "basket", "baskets"), shortfall);
   render_table(shown, Format::table, out);
   out << '\n';
   Table funders({"funder", "scheme", "amount_eur", "note"}, {"amount_eur"});

@@ -43,16 +43,17 @@ render::DeliverFiles files_of(const std::string& format) {
 void print_delivery(Context& context, const DeliveryWeek& delivery, const std::string& dir,
                     const std::vector<std::string>& written) {
   auto& out = context.out();
-  out << fmt::format("{}: {} baskets to {} points, delivered {}; {} change{} since {}\n",
-                     delivery.week.to_string(), delivery.baskets(), delivery.sheets.size(),
-                     delivery.date.to_string(), delivery.changes.size(),
-                     delivery.changes.size() == 1 ? "" : "s", delivery.previous.to_string());
+  out << fmt::format("{}: {} to {}, delivered {}; {} since {}\n", delivery.week.to_string(),
+                     counted(static_cast<std::size_t>(delivery.baskets()), "basket", "baskets"),
+                     counted(delivery.sheets.size(), "point", "points"), delivery.date.to_string(),
+                     counted(delivery.changes.size(), "change", "changes"), delivery.previous.to_string());
   if (delivery.routes) {
     for (const auto& van : delivery.routes->vans) {
       const int leave = static_cast<int>(std::lround(van.leave));
       const int back = static_cast<int>(std::lround(van.back));
-      out << fmt::format("  {}: {} stop{}, {} baskets, {:.1f} km, {:02}:{:02}-{:02}:{:02} ({}h{:02})\n",
-                         van.van, van.stops.size(), van.stops.size() == 1 ? "" : "s", van.baskets, van.km(),
+      out << fmt::format("  {}: {}, {}, {:.1f} km, {:02}:{:02}-{:02}:{:02} ({}h{:02})\n", van.van,
+                         counted(van.stops.size(), "stop", "stops"),
+                         counted(static_cast<std::size_t>(van.baskets), "basket", "baskets"), van.km(),
                          leave / 60, leave % 60, back / 60, back % 60, (back - leave) / 60,
                          (back - leave) % 60);
     }

@@ -68,12 +68,13 @@ std::optional<std::string> weight_note(const SizePlan& sp, const Config& config)
     return std::nullopt;
   }
   const bool heavy = sp.grams > band.high_g;
-  return fmt::format("{} kg, {} its band {}–{} kg (target {} kg): no composition of this harvest within "
-                     "the band keeps the other rules (items, portions, stock, value at least min_value_ratio, "
-                     "at most the value cap){}",
-                     format_quantity(sp.grams), heavy ? "above" : "below", format_quantity(band.low_g),
-                     format_quantity(band.high_g), format_quantity(size->target_g),
-                     heavy ? "; this is as light as they can be" : "; this is as heavy as they can be");
+  return fmt::format(
+      "{} kg, {} its band {}–{} kg (target {} kg): no composition of this harvest within "
+      "the band keeps the other rules (items, portions, stock, value at least min_value_ratio, "
+      "at most the value cap){}",
+      format_quantity(sp.grams), heavy ? "above" : "below", format_quantity(band.low_g),
+      format_quantity(band.high_g), format_quantity(size->target_g),
+      heavy ? "; this is as light as they can be" : "; this is as heavy as they can be");
 }
 
 // One size of the plan: its baskets, value, weight, vegetables and the tips for the unfamiliar.
@@ -91,9 +92,11 @@ void render_size(const SizePlan& sp, const Config& config, std::ostream& out) {
   }
   const double percent =
       100.0 * static_cast<double>(sp.value_mc) / (static_cast<double>(sp.reference) * 1000.0);
-  out << fmt::format("{} {}: {} baskets, {} EUR of {} ({:.1f} %), {} kg, {} vegetables\n", sp.size,
-                     size != nullptr ? size->label : "", sp.planned, format_money(sp.value()),
-                     format_money(sp.reference), percent, format_quantity(sp.grams), sp.items.size());
+  out << fmt::format("{} {}: {}, {} EUR of {} ({:.1f} %), {} kg, {}\n", sp.size,
+                     size != nullptr ? size->label : "",
+                     counted(static_cast<std::size_t>(sp.planned), "basket", "baskets"),
+                     format_money(sp.value()), format_money(sp.reference), percent, format_quantity(sp.grams),
+                     counted(sp.items.size(), "vegetable", "vegetables"));
   if (const auto note = weight_note(sp, config)) {
     out << "  weight: " << *note << '\n';
   }
@@ -217,9 +220,10 @@ void setup_plan(CLI::App& app, Context& context) {
       }
     }
     if (plan.status == PlanStatus::time_limit) {
-      context.warn(fmt::format("{}: the solver reached its time limit (time_limit_s {}); the plan is the best "
-                               "found, within {:.2f} % of the best possible",
-                               week.to_string(), config.plan.time_limit_s, plan.gap * 100.0));
+      context.warn(
+          fmt::format("{}: the solver reached its time limit (time_limit_s {}); the plan is the best "
+                      "found, within {:.2f} % of the best possible",
+                      week.to_string(), config.plan.time_limit_s, plan.gap * 100.0));
     }
     if (plan.due() == 0) {
       context.warn(fmt::format("no basket is due in {}: nothing was stored", week.to_string()));

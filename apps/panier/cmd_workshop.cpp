@@ -72,8 +72,9 @@ void setup_workshop_attend(CLI::App& app, Context& context) {
           fmt::format("workshop {} has {} persons for a capacity of {}", *id, r.persons, *r.capacity));
     }
     if (!context.options.quiet) {
-      context.out() << fmt::format("workshop {}: {} added, {} updated; {} households, {} persons\n", *id,
-                                   r.added, r.updated, r.households, r.persons);
+      context.out() << fmt::format("workshop {}: {} added, {} updated; {}, {}\n", *id, r.added, r.updated,
+                                   counted(static_cast<std::size_t>(r.households), "household", "households"),
+                                   counted(static_cast<std::size_t>(r.persons), "person", "persons"));
     }
   });
 }

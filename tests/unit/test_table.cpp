@@ -43,3 +43,9 @@ TEST_CASE("formats by name") {
   CHECK_THROWS_AS(parse_format("xml"), Error);
   CHECK(display_width("Liévin") == 6);
 }
+
+TEST_CASE("counted: a count with its noun, singular for one") {
+  CHECK(panier::counted(0, "van", "vans") == "0 vans");
+  CHECK(panier::counted(1, "scheme", "schemes") == "1 scheme");
+  CHECK(panier::counted(2, "person", "persons") == "2 persons");
+}

@@ -146,4 +146,8 @@ void render_table(const Table& table, Format format, std::ostream& out) {
   }
 }
 
+std::string counted(std::size_t count, std::string_view singular, std::string_view plural) {
+  return fmt::format("{} {}", count, count == 1 ? singular : plural);
+}
+
 } // namespace panier

@@ -27,6 +27,9 @@ struct Table {
 
 void render_table(const Table& table, Format format, std::ostream& out);
 
+// "1 scheme", "2 schemes": a count and its noun, for the lines people read.
+std::string counted(std::size_t count, std::string_view singular, std::string_view plural);
+
 // Display width of UTF-8 text (code points; panier's text has no wide characters).
 std::size_t display_width(std::string_view text);
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "panier/core/table.hpp"
 #include "panier/store/households.hpp"
 #include "panier/store/store.hpp"
 
@@ -61,10 +62,12 @@ CheckResult run_check(const CheckRequest& request) {
     result.code = ExitCode::config;
   }
   if (config) {
-    result.summary.push_back(
-        fmt::format("config {}: {} sizes, {} schemes, {} funders, {} points, {} vans, {} vegetables",
-                    config->file, config->sizes.size(), config->schemes.size(), config->funders.size(),
-                    config->points.size(), config->vans.size(), config->catalogue.vegetables.size()));
+    result.summary.push_back(fmt::format(
+        "config {}: {}, {}, {}, {}, {}, {}", config->file, counted(config->sizes.size(), "size", "sizes"),
+        counted(config->schemes.size(), "scheme", "schemes"),
+        counted(config->funders.size(), "funder", "funders"),
+        counted(config->points.size(), "point", "points"), counted(config->vans.size(), "van", "vans"),
+        counted(config->catalogue.vegetables.size(), "vegetable", "vegetables")));
   }
   std::string database = request.database_override;
   if (database.empty() && config) {
