@@ -115,8 +115,9 @@ Date Context::today() const {
 Week Context::week(const std::string& text) const {
   auto week = parse_week_arg(text, today());
   if (!week) {
-    throw Error(ExitCode::usage,
-                fmt::format("\"{}\" is not a week (write 2026-W49, this, next, last or a date 2026-12-03)", text));
+    throw Error(
+        ExitCode::usage,
+        fmt::format("\"{}\" is not a week (write 2026-W49, this, next, last or a date 2026-12-03)", text));
   }
   return *week;
 }
@@ -155,6 +156,68 @@ void add_format_option(CLI::App& app, std::string& format, const std::string& de
       ->type_name("FORMAT");
 }
 
+namespace {
+
+// Edits (insert, delete, replace, swap two neighbours) between two words.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) {
+    d[i][0] = i;
+  }
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    d[0][j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] =
+          std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// The subcommand the command line reached (panier, panier household, panier household add…).
+const CLI::App* innermost(const CLI::App& app) {
+  const auto subcommands = app.get_subcommands();
+  return subcommands.empty() ? &app : innermost(*subcommands.front());
+}
+
+// "did you mean …?" for a word the parser did not expect: the closest subcommand or option of the
+// command reached, when it is close enough to be a slip of the keyboard.
+std::string suggestion(const CLI::App& root, const CLI::App& reached) {
+  std::string best;
+  std::size_t best_distance = 3; // at most two slips, and fewer than half the word
+  for (const std::string& typed : root.remaining(true)) {
+    std::vector<std::string> known;
+    if (typed.starts_with("--")) {
+      for (const CLI::App* app = &reached; app != nullptr; app = app->get_parent()) {
+        for (const CLI::Option* option : app->get_options()) {
+          for (const auto& name : option->get_lnames()) {
+            known.push_back("--" + name);
+          }
+        }
+      }
+    } else if (!typed.starts_with("-")) {
+      for (const CLI::App* sub : reached.get_subcommands({})) {
+        known.push_back(sub->get_name());
+      }
+    }
+    for (const auto& name : known) {
+      const std::size_t distance = edit_distance(typed, name);
+      if (distance < best_distance && distance * 2 < name.size()) {
+        best = name;
+        best_distance = distance;
+      }
+    }
+  }
+  return best.empty() ? "" : fmt::format(" (did you mean {}?)", best);
+}
+
+} // namespace
+
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   Context context(out, err);
   CLI::App app{"panier runs a solidarity vegetable-basket scheme: plan, allocate, deliver, report.",
@@ -188,7 +251,13 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    err << "panier: error: " << e.what() << '\n' << "Run 'panier --help' for usage.\n";
+    const CLI::App* reached = innermost(app);
+    std::string command = reached->get_name();
+    for (const CLI::App* parent = reached->get_parent(); parent != nullptr; parent = parent->get_parent()) {
+      command = parent->get_name() + " " + command;
+    }
+    err << "panier: error: " << e.what() << suggestion(app, *reached) << '\n'
+        << "Run '" << command << " --help' for usage.\n";
     return static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
     print_errors(err, e);
