@@ -1,4 +1,5 @@
 // panier household import/add/list/show/pause/exit/renew/change/purge.
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -69,6 +70,19 @@ void setup_household_import(CLI::App& app, Context& context) {
 }
 
 // The household the options of `household add` describe (not yet validated).
+// The option of `household add` that sets a household field ("qf_date" → "--qf-date").
+std::string option_of_field(const std::string& field) {
+  if (field.empty()) {
+    return "household";
+  }
+  if (field == "start_week" || field == "end_week") {
+    return field == "start_week" ? "--start" : "--end";
+  }
+  std::string option = "--" + field;
+  std::replace(option.begin(), option.end(), '_', '-');
+  return option;
+}
+
 HouseholdInput input_of(Context& context, const AddOptions& options) {
   HouseholdInput in;
   in.code = options.code;
@@ -124,7 +138,10 @@ void setup_household_add(CLI::App& app, Context& context) {
     const Config& config = context.config();
     // Validation fills in the defaults (end week, tier).
     HouseholdInput in = input_of(context, *o);
-    auto problems = validate_household(in, config, context.today());
+    std::vector<std::string> problems;
+    for (const auto& problem : validate_household(in, config, context.today())) {
+      problems.push_back(fmt::format("{}: {}", option_of_field(problem.field), problem.message));
+    }
     if (!problems.empty()) {
       throw Error(ExitCode::data, problems);
     }

@@ -119,7 +119,7 @@ TEST_CASE("validation derives the tier and the end week") {
   HouseholdInput ceiling = f.input("H-3", "full", "2026-W48");
   ceiling.qf_cents = 120001;
   CHECK(validate_household(ceiling, f.config, k_today) ==
-        std::vector<std::string>{"column \"qf\": 1200.01 is above the ceiling of scheme \"full\" (1200)"});
+        std::vector<FieldProblem>{{"qf", "1200.01 is above the ceiling of scheme \"full\" (1200)"}});
 }
 
 TEST_CASE("a scheme at capacity waitlists, and an exit promotes the longest-waiting household") {

@@ -358,63 +358,63 @@ HouseholdLine read_household_row(const RowReader& reader, std::vector<std::strin
   return {std::move(in), start.has_value()};
 }
 
-// A validation message ("column \"qf\": …") located at its cell when it names a column.
-std::string locate_validation(const RowReader& reader, const std::string& message) {
+// A validation problem located at the cell of its field (else at the row).
+std::string locate_validation(const RowReader& reader, const FieldProblem& problem) {
   for (std::size_t i = 0; i < std::size(k_household_columns); ++i) {
-    const std::string prefix = fmt::format("column \"{}\": ", k_household_columns[i].name);
-    if (message.starts_with(prefix)) {
-      return reader.where(i, std::string_view(message).substr(prefix.size()));
+    if (problem.field == k_household_columns[i].name) {
+      return reader.where(i, problem.message);
     }
   }
-  return reader.where(message);
+  return reader.where(problem.message);
 }
 
 } // namespace
 
 // Long on purpose: one check per field, in the order of the file's columns.
-std::vector<std::string> validate_household(HouseholdInput& in, const Config& config, Date today,
-                                            bool start_known) {
-  std::vector<std::string> problems;
-  auto problem = [&](std::string message) { problems.push_back(std::move(message)); };
+std::vector<FieldProblem> validate_household(HouseholdInput& in, const Config& config, Date today,
+                                             bool start_known) {
+  std::vector<FieldProblem> problems;
+  auto problem = [&](std::string field, std::string message) {
+    problems.push_back({std::move(field), std::move(message)});
+  };
   if (in.code.empty()) {
-    problem("column \"code\": missing value");
+    problem("code", "missing value");
   } else if (!is_identifier(in.code)) {
-    problem(fmt::format("column \"code\": {} is not a code ({})", quoted(in.code), k_identifier_rule));
+    problem("code", fmt::format("{} is not a code ({})", quoted(in.code), k_identifier_rule));
   }
-  if (in.last_name.empty()) problem("column \"last_name\": missing value");
-  if (in.first_name.empty()) problem("column \"first_name\": missing value");
+  if (in.last_name.empty()) problem("last_name", "missing value");
+  if (in.first_name.empty()) problem("first_name", "missing value");
   if (!valid_phone(in.phone.value_or("")))
-    problem("column \"phone\": not a phone number (digits, spaces and + . - ( ) only)");
+    problem("phone", "not a phone number (digits, spaces and + . - ( ) only)");
   if (in.adults < 1 || in.adults > 20)
-    problem(fmt::format("column \"adults\": {} is out of range (1 to 20)", in.adults));
+    problem("adults", fmt::format("{} is out of range (1 to 20)", in.adults));
   if (in.children < 0 || in.children > 20) {
-    problem(fmt::format("column \"children\": {} is out of range (0 to 20)", in.children));
+    problem("children", fmt::format("{} is out of range (0 to 20)", in.children));
   }
-  if (in.commune.empty()) problem("column \"commune\": missing value");
-  if (in.referrer.empty()) problem("column \"referrer\": missing value");
+  if (in.commune.empty()) problem("commune", "missing value");
+  if (in.referrer.empty()) problem("referrer", "missing value");
   if (in.qf_cents < 0 || in.qf_cents > 10000000) {
-    problem(fmt::format("column \"qf\": {} is out of range (0 to 100000)", qf_text(in.qf_cents)));
+    problem("qf", fmt::format("{} is out of range (0 to 100000)", qf_text(in.qf_cents)));
   }
   if (in.qf_date && !in.qf_date->empty()) {
     const auto date = Date::parse_any(*in.qf_date);
     if (!date) {
-      problem(fmt::format("column \"qf_date\": {} is not a date (DD/MM/YYYY or YYYY-MM-DD)",
-                          quoted(*in.qf_date)));
+      problem("qf_date", fmt::format("{} is not a date (DD/MM/YYYY or YYYY-MM-DD)", quoted(*in.qf_date)));
     } else if (*date > today) {
-      problem(fmt::format("column \"qf_date\": {} is in the future", date->to_string()));
+      problem("qf_date", fmt::format("{} is in the future", date->to_string()));
     } else {
       in.qf_date = date->to_string();
     }
   }
   if (config.find_size(in.size) == nullptr) {
-    problem(fmt::format("column \"size\": unknown size {}", quoted(in.size)));
+    problem("size", fmt::format("unknown size {}", quoted(in.size)));
   }
   if (config.find_point(in.point) == nullptr) {
-    problem(fmt::format("column \"point\": unknown point {}", quoted(in.point)));
+    problem("point", fmt::format("unknown point {}", quoted(in.point)));
   }
   const Scheme* scheme = config.find_scheme(in.scheme);
   if (scheme == nullptr) {
-    problem(fmt::format("column \"scheme\": unknown scheme {}", quoted(in.scheme)));
+    problem("scheme", fmt::format("unknown scheme {}", quoted(in.scheme)));
     return problems;
   }
   if (!start_known) {
@@ -422,23 +422,22 @@ std::vector<std::string> validate_household(HouseholdInput& in, const Config& co
   } else if (!in.end) {
     in.end = in.start + (scheme->weeks - 1);
   } else if (*in.end < in.start) {
-    problem(fmt::format("column \"end_week\": {} is before start_week {}", in.end->to_string(),
-                        in.start.to_string()));
+    problem("end_week",
+            fmt::format("{} is before the start week {}", in.end->to_string(), in.start.to_string()));
   }
   if (scheme->qf_ceiling && in.qf_cents > *scheme->qf_ceiling * 100) {
-    problem(fmt::format("column \"qf\": {} is above the ceiling of scheme \"{}\" ({})", qf_text(in.qf_cents),
-                        scheme->id, *scheme->qf_ceiling));
+    problem("qf", fmt::format("{} is above the ceiling of scheme \"{}\" ({})", qf_text(in.qf_cents),
+                              scheme->id, *scheme->qf_ceiling));
   } else if (in.tier.empty()) {
     // Tiers are in whole euros: a QF of 500.40 is above a tier ending at 500.
     const auto euros_up = (in.qf_cents + 99) / 100;
     if (const Tier* tier = scheme->tier_for(euros_up)) {
       in.tier = tier->name;
     } else {
-      problem(fmt::format("column \"qf\": {} is above every tier of scheme \"{}\"", qf_text(in.qf_cents),
-                          scheme->id));
+      problem("qf", fmt::format("{} is above every tier of scheme \"{}\"", qf_text(in.qf_cents), scheme->id));
     }
   } else if (scheme->find_tier(in.tier) == nullptr) {
-    problem(fmt::format("column \"tier\": unknown tier {} in scheme \"{}\"", quoted(in.tier), scheme->id));
+    problem("tier", fmt::format("unknown tier {} in scheme \"{}\"", quoted(in.tier), scheme->id));
   }
   return problems;
 }
@@ -453,8 +452,8 @@ HouseholdFile read_households(const std::string& path, const ReadOptions& option
   while (reader.next()) {
     std::vector<std::string> row_problems;
     auto [in, start_known] = read_household_row(reader, row_problems, file.warnings);
-    for (auto& message : validate_household(in, config, today, start_known)) {
-      row_problems.push_back(locate_validation(reader, message));
+    for (const auto& problem : validate_household(in, config, today, start_known)) {
+      row_problems.push_back(locate_validation(reader, problem));
     }
     for (auto& message : row_problems) {
       problems.add(std::move(message));

@@ -37,11 +37,19 @@ struct HouseholdInput {
   std::string tier;        // default: from the QF and the scheme's tiers
 };
 
+// One problem of a household's fields: the field (a households file's column name, e.g. "qf_date")
+// and what is wrong with it, without location; a file names the cell, the command line the option.
+struct FieldProblem {
+  std::string field;
+  std::string message;
+  bool operator==(const FieldProblem&) const = default;
+};
+
 // Checks an input against the configuration and fills in its defaults (end week, tier).
-// Returns the problems found, each a message without location. `start_known` is false when the
-// start week could not be read, so that the checks that need it are skipped.
-std::vector<std::string> validate_household(HouseholdInput& input, const Config& config, Date today,
-                                            bool start_known = true);
+// Returns the problems found. `start_known` is false when the start week could not be read, so
+// that the checks that need it are skipped.
+std::vector<FieldProblem> validate_household(HouseholdInput& input, const Config& config, Date today,
+                                             bool start_known = true);
 
 struct HouseholdFile {
   std::vector<HouseholdInput> inputs;
