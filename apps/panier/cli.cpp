@@ -98,7 +98,7 @@ std::string Context::database_path() {
 
 Store Context::open_store(OpenMode mode) {
   const int timeout = config().organisation.busy_timeout_s;
-  Store store = Store::open(database_path(), mode, timeout);
+  Store store = Store::open(database_path(), mode, timeout, waiting_notice());
   for (const auto& warning : store.warnings()) {
     warn(warning);
   }
@@ -125,6 +125,21 @@ Week Context::week(const std::string& text) const {
 // Warnings are never silenced, -q included: a cron job's mail must carry "budget ran out" or
 // "a basket above its weight band".
 void Context::warn(const std::string& message) { m_err << "panier: warning: " << message << '\n'; }
+
+void Context::notice(const std::string& message) {
+  if (!options.quiet) {
+    m_err << "panier: " << message << '\n';
+  }
+}
+
+std::function<void()> Context::waiting_notice() {
+  const int timeout = config().organisation.busy_timeout_s;
+  return [this, timeout] {
+    notice(fmt::format("waiting for the database: another panier command is using it (giving up after {} s)",
+                       timeout));
+    m_err.flush();
+  };
+}
 
 void Context::trace(const std::string& message) {
   if (options.verbose) {

@@ -2,6 +2,7 @@
 // errors into messages and exit codes.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -45,8 +46,12 @@ public:
   Week week(const std::string& text) const;
 
   std::ostream& out() { return m_out; }
-  // "panier: warning: …" on stderr, unless --quiet.
+  // "panier: warning: …" on stderr, always (cron mail carries them).
   void warn(const std::string& message);
+  // What a person waiting at the terminal should know ("panier: …" on stderr), unless --quiet.
+  void notice(const std::string& message);
+  // The notice given when the database stays locked for a second: nothing happening is explained.
+  std::function<void()> waiting_notice();
   // Progress and detail on stderr, only with --verbose.
   void trace(const std::string& message);
 

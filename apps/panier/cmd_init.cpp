@@ -10,7 +10,8 @@ namespace panier::cli {
 void setup_init(CLI::App& app, Context& context) {
   app.callback([&context] {
     const std::string path = context.database_path();
-    const InitResult result = Store::init(path, context.config().organisation.busy_timeout_s);
+    const InitResult result =
+        Store::init(path, context.config().organisation.busy_timeout_s, context.waiting_notice());
     for (const auto& warning : result.warnings) {
       context.warn(warning);
     }

@@ -1,8 +1,11 @@
 #include "panier/store/store.hpp"
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <thread>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -225,8 +228,38 @@ int pragma_int(SQLite::Database& db, const char* pragma) {
   return query.getColumn(0).getInt();
 }
 
-void configure(SQLite::Database& db, int busy_timeout_s) {
-  db.setBusyTimeout(busy_timeout_s * 1000);
+} // namespace
+
+// SQLite's wait on a locked database, with word to the person waiting after a second.
+struct Store::BusyWait {
+  std::chrono::milliseconds timeout;
+  std::function<void()> on_wait;
+  std::chrono::steady_clock::time_point since;
+  bool told = false;
+
+  static int handler(void* self, int attempt) {
+    auto& wait = *static_cast<BusyWait*>(self);
+    const auto now = std::chrono::steady_clock::now();
+    if (attempt == 0) {
+      wait.since = now;
+    }
+    const auto waited = now - wait.since;
+    if (waited >= wait.timeout) {
+      return 0; // give up: SQLITE_BUSY, "database busy, try again"
+    }
+    if (!wait.told && waited >= std::chrono::seconds(1) && wait.on_wait) {
+      wait.told = true;
+      wait.on_wait();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(attempt < 10 ? 5 : 50));
+    return 1;
+  }
+};
+
+namespace {
+
+void configure(SQLite::Database& db, Store::BusyWait& busy) {
+  sqlite3_busy_handler(db.getHandle(), &Store::BusyWait::handler, &busy);
   db.exec("PRAGMA foreign_keys = ON");
   // Deleted rows are overwritten with zeros, whatever SQLite's compiled default: a purged
   // identity must not stay readable in the file's free space.
@@ -320,25 +353,27 @@ void translate_sqlite_errors(const std::string& path, const std::function<void()
   }
 }
 
-Store::Store(std::string path, std::unique_ptr<SQLite::Database> db)
-    : m_path(std::move(path)), m_db(std::move(db)) {}
+Store::Store(std::string path, std::unique_ptr<SQLite::Database> db, std::unique_ptr<BusyWait> busy)
+    : m_path(std::move(path)), m_busy(std::move(busy)), m_db(std::move(db)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
 int Store::latest_version() { return k_latest; }
 
-Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s) {
+Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s,
+                  const std::function<void()>& on_wait) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     throw Error(ExitCode::no_input, fmt::format("{}: database not found; run panier init", path));
   }
   std::vector<std::string> warnings = make_database_private(path);
+  auto busy = std::make_unique<BusyWait>(BusyWait{std::chrono::seconds(busy_timeout_s), on_wait, {}, false});
   std::unique_ptr<SQLite::Database> db;
   translate_sqlite_errors(path, [&] {
     const int access = mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
     db = std::make_unique<SQLite::Database>(path, access | k_open_flags);
-    configure(*db, busy_timeout_s);
+    configure(*db, *busy);
     check_identity(*db, path);
     const int version = pragma_int(*db, "PRAGMA user_version");
     if (version < k_latest) {
@@ -348,19 +383,20 @@ Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s) {
                               path, version, k_latest));
     }
   });
-  Store store(path, std::move(db));
+  Store store(path, std::move(db), std::move(busy));
   store.m_warnings = std::move(warnings);
   return store;
 }
 
-InitResult Store::init(const std::string& path, int busy_timeout_s) {
+InitResult Store::init(const std::string& path, int busy_timeout_s, const std::function<void()>& on_wait) {
   InitResult result;
   result.created = create_private_file(path);
   result.warnings = make_database_private(path);
+  BusyWait busy{std::chrono::seconds(busy_timeout_s), on_wait, {}, false}; // outlives the connection
   std::unique_ptr<SQLite::Database> db;
   translate_sqlite_errors(path, [&] {
     db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | k_open_flags);
-    configure(*db, busy_timeout_s);
+    configure(*db, busy);
     check_identity(*db, path);
     {
       SQLite::Transaction first(*db, SQLite::TransactionBehavior::IMMEDIATE);

@@ -35,11 +35,15 @@ class Store {
 public:
   // Opens an existing database. Error(no_input) when it does not exist, Error(data) when it is not
   // a panier database or was written by a newer panier, Error(busy) when locked past the timeout.
-  static Store open(const std::string& path, OpenMode mode, int busy_timeout_s);
+  // While another connection holds the lock, it waits up to busy_timeout_s; `on_wait` (optional)
+  // is called once when that wait passes a second, so that a person knows why nothing happens.
+  static Store open(const std::string& path, OpenMode mode, int busy_timeout_s,
+                    const std::function<void()>& on_wait = {});
 
   // Creates the database (mode 0600) when missing, then applies pending migrations, each in its
   // own IMMEDIATE transaction. Idempotent.
-  static InitResult init(const std::string& path, int busy_timeout_s);
+  static InitResult init(const std::string& path, int busy_timeout_s,
+                         const std::function<void()>& on_wait = {});
 
   // The schema version this build writes.
   static int latest_version();
@@ -70,9 +74,12 @@ public:
   // For the store's own modules only.
   SQLite::Database& db() { return *m_db; }
 
+  struct BusyWait; // how the connection waits on a lock (store.cpp)
+
 private:
-  Store(std::string path, std::unique_ptr<SQLite::Database> db);
+  Store(std::string path, std::unique_ptr<SQLite::Database> db, std::unique_ptr<BusyWait> busy);
   std::string m_path;
+  std::unique_ptr<BusyWait> m_busy; // before m_db: the connection it serves closes first
   std::unique_ptr<SQLite::Database> m_db;
   std::vector<std::string> m_warnings;
 };
