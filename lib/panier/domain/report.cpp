@@ -564,8 +564,8 @@ void impact_workshops(Store& store, const Range& range, ImpactSums& sums, std::s
 Table impact_report(Store& store, const Config& config, const ReportRequest& request, const Range& range) {
   Table table({"year", "scheme", "households", "persons", "adults", "children", "baskets", "collected", "kg",
                "value_eur", "contribution_eur", "subsidy_eur", "workshops", "workshop_participants"},
-              {"households", "persons", "adults", "children", "baskets", "collected", "kg", "value_eur",
-               "contribution_eur", "subsidy_eur", "workshops", "workshop_participants"});
+              {"year", "households", "persons", "adults", "children", "baskets", "collected", "kg",
+               "value_eur", "contribution_eur", "subsidy_eur", "workshops", "workshop_participants"});
   if (range.empty) {
     return table;
   }
