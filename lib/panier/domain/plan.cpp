@@ -297,38 +297,75 @@ Solved solve_weight(const PlanInput& in, Model& m, const Deadline& deadline, Sol
           std::max(fair.gap, gap), fair.seconds + r.seconds};
 }
 
-// A start for the value stage: from a feasible plan, a local search that adds a portion step, or
-// trades one step of a vegetable for a dearer one, while every rule still holds — each time the
-// move that hands out the most value — until no move gains. CBC then needs only close the last
-// fraction of a percent (without it, finding such a plan took it seconds).
-std::vector<double> fill_up(const PlanInput& in, const Model& m, std::vector<double> values) {
-  const PlanSettings& ps = in.settings;
-  auto at = [&](int variable) -> double& { return values[static_cast<std::size_t>(variable)]; };
-  auto steps_of = [&](const Candidate& c) { return std::lround(values[static_cast<std::size_t>(c.q)]); };
-  std::vector<long> left = m.stock_steps; // per vegetable, steps still free
-  for (std::size_t s = 0; s < m.candidates.size(); ++s) {
-    for (const auto& c : m.candidates[s]) {
-      left[c.stock] -= m.baskets[s] * steps_of(c);
-    }
-  }
+// A start for the value stage: from a feasible plan, a local search that adds a portion step,
+// trades one step of a vegetable for a dearer one, or moves a step of a scarce vegetable to the
+// size whose baskets gain more from it, while every rule still holds — each time the move that
+// hands out the most value — until no move gains. CBC then needs only close the last fraction of
+// a percent (without it, finding such a plan took it seconds).
+class PortionSearch {
+public:
+  PortionSearch(const PlanInput& in, const Model& m, std::vector<double> values);
+  std::vector<double> run();
+
+private:
   struct Basket {
     double value = 0, floor = 0, cap = 0, grams = 0, lightest = 0, heaviest = 0;
     int items = 0, unfamiliar = 0;
   };
-  std::vector<Basket> baskets(m.candidates.size());
-  // per size and vegetable, its candidate (else null)
-  std::vector<std::vector<const Candidate*>> candidate_of(
-      m.candidates.size(), std::vector<const Candidate*>(in.stock.size(), nullptr));
+  // In one size: `add` gains a step (its minimum portion if new), `drop` (optional) loses one.
+  struct Move {
+    std::size_t size = 0;
+    const Candidate* add = nullptr;
+    const Candidate* drop = nullptr;
+    double gain = 0;
+  };
+  // One step of a vegetable leaves size `from` (replaced there by `refill`, or not) so that size
+  // `to` can take it: where the stock, not the value cap, binds.
+  struct Transfer {
+    std::size_t from = 0, to = 0;
+    const Candidate* drop = nullptr;
+    const Candidate* take = nullptr;
+    const Candidate* refill = nullptr;
+    double gain = 0;
+  };
+
+  double& at(int variable) { return m_values[static_cast<std::size_t>(variable)]; }
+  long steps_of(const Candidate& c) const { return std::lround(m_values[static_cast<std::size_t>(c.q)]); }
+  long steps_added(const Candidate& c) const { return steps_of(c) > 0 ? 1L : c.lowest; }
+  double cents(const Candidate& c) const { return step_cents(m_in.stock[c.stock].vegetable); }
+  bool shares_hold(std::size_t s, double value, const Candidate* add, long up, const Candidate* drop) const;
+  bool allowed(std::size_t s, const Candidate& add, const Candidate* drop) const;
+  bool drop_allowed(std::size_t s, const Candidate& drop) const;
+  void apply_add(std::size_t s, const Candidate& c, long up);
+  void apply_drop(std::size_t s, const Candidate& c);
+  Move best_move() const;
+  Transfer best_transfer();
+
+  const PlanInput& m_in;
+  const Model& m_m;
+  std::vector<double> m_values;
+  std::vector<long> m_left;                                  // per vegetable, steps still free
+  std::vector<Basket> m_baskets;                             // per size
+  std::vector<std::vector<const Candidate*>> m_candidate_of; // per size and vegetable (else null)
+};
+
+PortionSearch::PortionSearch(const PlanInput& in, const Model& m, std::vector<double> values)
+    : m_in(in), m_m(m), m_values(std::move(values)), m_left(m.stock_steps), m_baskets(m.candidates.size()),
+      m_candidate_of(m.candidates.size(), std::vector<const Candidate*>(in.stock.size(), nullptr)) {
+  const PlanSettings& ps = in.settings;
   for (std::size_t s = 0; s < m.candidates.size(); ++s) {
+    for (const auto& c : m.candidates[s]) {
+      m_left[c.stock] -= m.baskets[s] * steps_of(c);
+    }
     if (m.basket_value[s] < 0) {
       continue;
     }
-    Basket& b = baskets[s];
+    Basket& b = m_baskets[s];
     b.cap = static_cast<double>(in.sizes[s].size.value) * (1.0 + ps.value_tolerance);
     b.floor = at(m.t) * static_cast<double>(in.sizes[s].size.value); // the fairness kept
     for (const auto& c : m.candidates[s]) {
       const Vegetable& v = in.stock[c.stock].vegetable;
-      candidate_of[s][c.stock] = &c;
+      m_candidate_of[s][c.stock] = &c;
       b.value += at(c.q) * step_cents(v);
       b.grams += at(c.q) * step_grams(v);
       b.items += steps_of(c) > 0 ? 1 : 0;
@@ -343,150 +380,136 @@ std::vector<double> fill_up(const PlanInput& in, const Model& m, std::vector<dou
       b.heaviest = std::max(b.grams, static_cast<double>(band.high_g));
     }
   }
-  // A move in one size: `add` gains a step (its minimum portion if new), `drop` (optional) loses
-  // one step and stays at least its minimum portion.
-  struct Move {
-    std::size_t size = 0;
-    const Candidate* add = nullptr;
-    const Candidate* drop = nullptr;
-    double gain = 0;
-  };
-  auto steps_added = [&](const Candidate& c) { return steps_of(c) > 0 ? 1L : c.lowest; };
-  auto allowed = [&](std::size_t s, const Candidate& add, const Candidate* drop) {
-    const Basket& b = baskets[s];
-    const Vegetable& va = in.stock[add.stock].vegetable;
-    const long up = steps_added(add);
-    double value = b.value + static_cast<double>(up) * step_cents(va);
-    double grams = b.grams + static_cast<double>(up) * step_grams(va);
-    if (drop != nullptr) {
-      value -= step_cents(in.stock[drop->stock].vegetable);
-      grams -= step_grams(in.stock[drop->stock].vegetable);
-    }
-    const bool is_new = steps_of(add) == 0;
-    if (steps_of(add) + up > add.highest || left[add.stock] < m.baskets[s] * up || value > b.cap + 1e-6 ||
-        value < b.floor - 1e-6 || grams > b.heaviest + 1e-6 || grams < b.lightest - 1e-6 ||
-        (is_new && b.items >= in.sizes[s].size.max_items) ||
-        (is_new && va.unfamiliar && b.unfamiliar >= ps.max_unfamiliar)) {
-      return false;
-    }
-    for (const auto& c : m.candidates[s]) { // no item above max_item_share of the new value
-      const long steps = steps_of(c) + (&c == &add ? up : 0) - (&c == drop ? 1 : 0);
-      if (static_cast<double>(steps) * step_cents(in.stock[c.stock].vegetable) >
-          ps.max_item_share * value + 1e-6) {
-        return false;
+}
+
+// No item above max_item_share of the basket's new value, after `add` gains `up` steps and
+// `drop` loses one (either may be null).
+bool PortionSearch::shares_hold(std::size_t s, double value, const Candidate* add, long up,
+                                const Candidate* drop) const {
+  return std::all_of(m_m.candidates[s].begin(), m_m.candidates[s].end(), [&](const Candidate& c) {
+    const long steps = steps_of(c) + (&c == add ? up : 0) - (&c == drop ? 1 : 0);
+    return static_cast<double>(steps) * cents(c) <= m_in.settings.max_item_share * value + 1e-6;
+  });
+}
+
+bool PortionSearch::allowed(std::size_t s, const Candidate& add, const Candidate* drop) const {
+  const Basket& b = m_baskets[s];
+  const Vegetable& va = m_in.stock[add.stock].vegetable;
+  const long up = steps_added(add);
+  double value = b.value + static_cast<double>(up) * step_cents(va);
+  double grams = b.grams + static_cast<double>(up) * step_grams(va);
+  if (drop != nullptr) {
+    value -= cents(*drop);
+    grams -= step_grams(m_in.stock[drop->stock].vegetable);
+  }
+  const bool is_new = steps_of(add) == 0;
+  return steps_of(add) + up <= add.highest && m_left[add.stock] >= m_m.baskets[s] * up &&
+         value <= b.cap + 1e-6 && value >= b.floor - 1e-6 && grams <= b.heaviest + 1e-6 &&
+         grams >= b.lightest - 1e-6 && !(is_new && b.items >= m_in.sizes[s].size.max_items) &&
+         !(is_new && va.unfamiliar && b.unfamiliar >= m_in.settings.max_unfamiliar) &&
+         shares_hold(s, value, &add, up, drop);
+}
+
+bool PortionSearch::drop_allowed(std::size_t s, const Candidate& drop) const {
+  const Basket& b = m_baskets[s];
+  const double value = b.value - cents(drop);
+  return value >= b.floor - 1e-6 &&
+         b.grams - step_grams(m_in.stock[drop.stock].vegetable) >= b.lightest - 1e-6 &&
+         shares_hold(s, value, nullptr, 0, &drop);
+}
+
+void PortionSearch::apply_add(std::size_t s, const Candidate& c, long up) {
+  Basket& b = m_baskets[s];
+  const Vegetable& v = m_in.stock[c.stock].vegetable;
+  if (steps_of(c) == 0) {
+    at(c.y) = 1;
+    ++b.items;
+    b.unfamiliar += v.unfamiliar ? 1 : 0;
+  }
+  at(c.q) += static_cast<double>(up);
+  b.value += static_cast<double>(up) * step_cents(v);
+  b.grams += static_cast<double>(up) * step_grams(v);
+  m_left[c.stock] -= m_m.baskets[s] * up;
+  at(m_m.basket_value[s]) = b.value;
+}
+
+void PortionSearch::apply_drop(std::size_t s, const Candidate& c) {
+  Basket& b = m_baskets[s];
+  at(c.q) -= 1;
+  b.value -= cents(c);
+  b.grams -= step_grams(m_in.stock[c.stock].vegetable);
+  m_left[c.stock] += m_m.baskets[s];
+  at(m_m.basket_value[s]) = b.value;
+}
+
+PortionSearch::Move PortionSearch::best_move() const {
+  Move best;
+  for (std::size_t s = 0; s < m_m.candidates.size(); ++s) {
+    for (const auto& add : m_m.candidates[s]) {
+      const double up = static_cast<double>(steps_added(add)) * cents(add);
+      const double gain = m_m.baskets[s] * up;
+      if (gain > best.gain + 1e-9 && allowed(s, add, nullptr)) {
+        best = {s, &add, nullptr, gain};
+      }
+      for (const auto& drop : m_m.candidates[s]) {
+        const double trade = m_m.baskets[s] * (up - cents(drop));
+        if (&drop != &add && steps_of(drop) > drop.lowest && trade > best.gain + 1e-9 &&
+            allowed(s, add, &drop)) {
+          best = {s, &add, &drop, trade};
+        }
       }
     }
-    return true;
-  };
-  // Only one step of `drop` leaves the basket (a transfer with nothing in its place).
-  auto drop_allowed = [&](std::size_t s, const Candidate& drop) {
-    const Basket& b = baskets[s];
-    const Vegetable& v = in.stock[drop.stock].vegetable;
-    const double value = b.value - step_cents(v);
-    if (value < b.floor - 1e-6 || b.grams - step_grams(v) < b.lightest - 1e-6) {
-      return false;
-    }
-    return std::all_of(m.candidates[s].begin(), m.candidates[s].end(), [&](const Candidate& c) {
-      const long steps = steps_of(c) - (&c == &drop ? 1 : 0);
-      return static_cast<double>(steps) * step_cents(in.stock[c.stock].vegetable) <=
-             ps.max_item_share * value + 1e-6;
-    });
-  };
-  auto apply_add = [&](std::size_t s, const Candidate& c, long up) {
-    Basket& b = baskets[s];
-    const Vegetable& v = in.stock[c.stock].vegetable;
-    if (steps_of(c) == 0) {
-      at(c.y) = 1;
-      ++b.items;
-      b.unfamiliar += v.unfamiliar ? 1 : 0;
-    }
-    at(c.q) += static_cast<double>(up);
-    b.value += static_cast<double>(up) * step_cents(v);
-    b.grams += static_cast<double>(up) * step_grams(v);
-    left[c.stock] -= m.baskets[s] * up;
-    at(m.basket_value[s]) = b.value;
-  };
-  auto apply_drop = [&](std::size_t s, const Candidate& c) {
-    Basket& b = baskets[s];
-    const Vegetable& v = in.stock[c.stock].vegetable;
-    at(c.q) -= 1;
-    b.value -= step_cents(v);
-    b.grams -= step_grams(v);
-    left[c.stock] += m.baskets[s];
-    at(m.basket_value[s]) = b.value;
-  };
-  // A transfer: one step of a vegetable leaves size `from` (replaced there by `refill`, or not)
-  // so that size `to` can take a step of it: where the stock, not the value cap, binds.
-  struct Transfer {
-    std::size_t from = 0, to = 0;
-    const Candidate* drop = nullptr;
-    const Candidate* take = nullptr;
-    const Candidate* refill = nullptr;
-    double gain = 0;
-  };
-  auto best_transfer = [&]() {
-    Transfer best;
-    for (std::size_t from = 0; from < m.candidates.size(); ++from) {
-      for (const auto& drop : m.candidates[from]) {
-        if (steps_of(drop) <= drop.lowest) {
+  }
+  return best;
+}
+
+// Tries every transfer with m_left changed in place as it would be, and puts it back.
+PortionSearch::Transfer PortionSearch::best_transfer() {
+  Transfer best;
+  for (std::size_t from = 0; from < m_m.candidates.size(); ++from) {
+    for (const auto& drop : m_m.candidates[from]) {
+      if (steps_of(drop) <= drop.lowest) {
+        continue;
+      }
+      const std::size_t v = drop.stock;
+      for (std::size_t to = 0; to < m_m.candidates.size(); ++to) {
+        const Candidate* take = m_candidate_of[to][v];
+        if (to == from || take == nullptr) {
           continue;
         }
-        const std::size_t v = drop.stock;
-        const double c = step_cents(in.stock[v].vegetable);
-        for (std::size_t to = 0; to < m.candidates.size(); ++to) {
-          const Candidate* take = candidate_of[to][v];
-          if (to == from || take == nullptr) {
-            continue;
-          }
-          const long up = steps_added(*take);
-          left[v] += m.baskets[from];
-          if (allowed(to, *take, nullptr)) {
-            left[v] -= m.baskets[to] * up;
-            const double gained = m.baskets[to] * static_cast<double>(up) * c;
-            double lost = drop_allowed(from, drop) ? m.baskets[from] * c : k_infinity;
-            const Candidate* refill = nullptr;
-            for (const auto& w : m.candidates[from]) {
-              const double change = m.baskets[from] * (c - static_cast<double>(steps_added(w)) *
-                                                               step_cents(in.stock[w.stock].vegetable));
-              if (&w != &drop && change < lost && allowed(from, w, &drop)) {
-                lost = change;
-                refill = &w;
-              }
-            }
-            left[v] += m.baskets[to] * up;
-            if (gained - lost > best.gain + 1e-9) {
-              best = {from, to, &drop, take, refill, gained - lost};
+        const long up = steps_added(*take);
+        m_left[v] += m_m.baskets[from];
+        if (allowed(to, *take, nullptr)) {
+          m_left[v] -= m_m.baskets[to] * up;
+          const double gained = m_m.baskets[to] * static_cast<double>(up) * cents(drop);
+          double lost = drop_allowed(from, drop) ? m_m.baskets[from] * cents(drop) : k_infinity;
+          const Candidate* refill = nullptr;
+          for (const auto& w : m_m.candidates[from]) {
+            const double change =
+                m_m.baskets[from] * (cents(drop) - static_cast<double>(steps_added(w)) * cents(w));
+            if (&w != &drop && change < lost && allowed(from, w, &drop)) {
+              lost = change;
+              refill = &w;
             }
           }
-          left[v] -= m.baskets[from];
+          m_left[v] += m_m.baskets[to] * up;
+          if (gained - lost > best.gain + 1e-9) {
+            best = {from, to, &drop, take, refill, gained - lost};
+          }
         }
+        m_left[v] -= m_m.baskets[from];
       }
     }
-    return best;
-  };
+  }
+  return best;
+}
+
+std::vector<double> PortionSearch::run() {
   for (int round = 0; round < 20000; ++round) {
-    Move best;
-    for (std::size_t s = 0; s < m.candidates.size(); ++s) {
-      for (const auto& add : m.candidates[s]) {
-        const double up = static_cast<double>(steps_added(add)) * step_cents(in.stock[add.stock].vegetable);
-        const double gain = m.baskets[s] * up;
-        if (gain > best.gain + 1e-9 && allowed(s, add, nullptr)) {
-          best = {s, &add, nullptr, gain};
-        }
-        for (const auto& drop : m.candidates[s]) {
-          const double trade = m.baskets[s] * (up - step_cents(in.stock[drop.stock].vegetable));
-          if (&drop != &add && steps_of(drop) > drop.lowest && trade > best.gain + 1e-9 &&
-              allowed(s, add, &drop)) {
-            best = {s, &add, &drop, trade};
-          }
-        }
-      }
-    }
-    if (best.add != nullptr) {
-      const long up = steps_added(*best.add);
-      apply_add(best.size, *best.add, up);
-      if (best.drop != nullptr) {
-        apply_drop(best.size, *best.drop);
+    if (const Move move = best_move(); move.add != nullptr) {
+      apply_add(move.size, *move.add, steps_added(*move.add));
+      if (move.drop != nullptr) {
+        apply_drop(move.size, *move.drop);
       }
       continue;
     }
@@ -502,8 +525,8 @@ std::vector<double> fill_up(const PlanInput& in, const Model& m, std::vector<dou
       apply_add(t.from, *t.refill, refill_up);
     }
   }
-  tighten_weights(m, values);
-  return values;
+  tighten_weights(m_m, m_values);
+  return std::move(m_values);
 }
 
 // The share of time_limit_s that the value stage searches without cutting planes.
@@ -588,7 +611,7 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   }
   m.problem.set_objective(handed_out, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(std::max(1.0, most * k_value_gap));
-  const auto start = fill_up(in, m, fair.values);
+  const auto start = PortionSearch(in, m, fair.values).run();
   // First without cutting planes, for a tenth of the time limit: that is fast where the value cap
   // binds. Where the stock binds instead, the bound stays loose without them: then again with
   // them, from the best plan found.
