@@ -118,7 +118,9 @@ void setup_allocate(CLI::App& app, Context& context) {
     }
     const Format format = parse_format(o->format);
     if (format == Format::table) {
-      render_text(a, config, context.out());
+      if (!context.options.quiet) { // a summary; a format asked for (csv, json) is a result
+        render_text(a, config, context.out());
+      }
       if (outcome.kind == AllocateOutcome::Kind::dry_run && !context.options.quiet) {
         context.out() << "dry run: nothing was written\n";
       } else if (outcome.kind == AllocateOutcome::Kind::replaced && !context.options.quiet) {

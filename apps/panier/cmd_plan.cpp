@@ -213,7 +213,10 @@ void setup_plan(CLI::App& app, Context& context) {
     if (!o->dry_run && plan.due() > 0) {
       save_plan(store, plan, o->replace);
     }
-    render_plan(plan, config, o->format, context.out());
+    // The composition as a table is a summary (-q silences it); a format asked for is a result.
+    if (!context.options.quiet || parse_format(o->format) != Format::table) {
+      render_plan(plan, config, o->format, context.out());
+    }
     for (const auto& sp : plan.sizes) {
       if (const auto note = weight_note(sp, config)) {
         context.warn(fmt::format("{}: size {} baskets weigh {}", week.to_string(), sp.size, *note));
