@@ -75,8 +75,11 @@ std::string option_of_field(const std::string& field) {
   if (field.empty()) {
     return "household";
   }
-  if (field == "start_week" || field == "end_week") {
-    return field == "start_week" ? "--start" : "--end";
+  if (field == "start_week") {
+    return "--start";
+  }
+  if (field == "end_week") {
+    return "--end";
   }
   std::string option = "--" + field;
   std::replace(option.begin(), option.end(), '_', '-');

@@ -187,42 +187,34 @@ int bench_plan() {
     cases.push_back({vegetables, vegetables == 120 ? 6 : 5, 5U, 0.5});
   }
   for (const Case& c : cases) {
-    {
-      {
-        const int vegetables = c.vegetables;
-        const int sizes = c.sizes;
-        const unsigned seed = c.seed;
-        const PlanInput in =
-            generated_week(vegetables, sizes, c.abundance, seed * 7919U + static_cast<unsigned>(vegetables));
-        const Plan plan = compose_plan(in);
-        // A basket outside its weight band is not invalid (the harvest may not allow the band):
-        // how far outside, in % of the target, is a column of its own.
-        for (const auto& problem : verify_plan(plan, in)) {
-          if (problem.find("outside its weight band") == std::string::npos) {
-            std::fprintf(stderr, "bench: invalid plan: %s\n", problem.c_str());
-            return 1;
-          }
-        }
-        double out_kg = 0;
-        for (std::size_t s = 0; s < plan.sizes.size(); ++s) {
-          const auto& sp = plan.sizes[s];
-          const WeightBand band = weight_band(in.sizes[s].size, in.settings);
-          if (sp.planned > 0) {
-            const auto off = std::max<std::int64_t>({0, band.low_g - sp.grams, sp.grams - band.high_g});
-            out_kg = std::max(out_kg, 100.0 * static_cast<double>(off) /
-                                          static_cast<double>(in.sizes[s].size.target_g));
-          }
-        }
-        const Plan greedy = bench::greedy_plan(in);
-        const Fairness a = fairness(plan);
-        const Fairness b = fairness(greedy);
-        std::printf(
-            "%-5d %-5d %-4u %-5.2f %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f %9.2f\n",
-            vegetables, sizes, seed, c.abundance, std::string(text(plan.status)).c_str(), plan.seconds,
-            plan.gap * 100, plan.due() - plan.planned(), a.handed_out, a.min_ratio, a.max_ratio, b.handed_out,
-            b.min_ratio, b.max_ratio, out_kg);
+    const PlanInput in = generated_week(c.vegetables, c.sizes, c.abundance,
+                                        c.seed * 7919U + static_cast<unsigned>(c.vegetables));
+    const Plan plan = compose_plan(in);
+    // A basket outside its weight band is not invalid (the harvest may not allow the band):
+    // how far outside, in % of the target, is a column of its own.
+    for (const auto& problem : verify_plan(plan, in)) {
+      if (problem.find("outside its weight band") == std::string::npos) {
+        std::fprintf(stderr, "bench: invalid plan: %s\n", problem.c_str());
+        return 1;
       }
     }
+    double out_kg = 0;
+    for (std::size_t s = 0; s < plan.sizes.size(); ++s) {
+      const auto& sp = plan.sizes[s];
+      const WeightBand band = weight_band(in.sizes[s].size, in.settings);
+      if (sp.planned > 0) {
+        const auto off = std::max<std::int64_t>({0, band.low_g - sp.grams, sp.grams - band.high_g});
+        out_kg = std::max(out_kg,
+                          100.0 * static_cast<double>(off) / static_cast<double>(in.sizes[s].size.target_g));
+      }
+    }
+    const Plan greedy = bench::greedy_plan(in);
+    const Fairness a = fairness(plan);
+    const Fairness b = fairness(greedy);
+    std::printf("%-5d %-5d %-4u %-5.2f %-14s %8.3f %8.3f %7d %10.2f %9.3f %9.3f %10.2f %9.3f %9.3f %9.2f\n",
+                c.vegetables, c.sizes, c.seed, c.abundance, std::string(text(plan.status)).c_str(),
+                plan.seconds, plan.gap * 100, plan.due() - plan.planned(), a.handed_out, a.min_ratio,
+                a.max_ratio, b.handed_out, b.min_ratio, b.max_ratio, out_kg);
   }
   return 0;
 }

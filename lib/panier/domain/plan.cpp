@@ -247,17 +247,15 @@ constexpr double k_weight_priority = 100.0;
 // search for the basket counts, then their fairness): the later stages need the rest.
 constexpr double k_fairness_share = 0.5;
 
-// Maximises the common fraction t; nullopt when no composition was found for these counts, and
-// then `out_of_time` says whether that is for want of time rather than proven.
-std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline, bool* out_of_time = nullptr) {
+// Maximises the common fraction t; nullopt when no composition was found for these counts. Sets
+// `out_of_time` when that is for want of time rather than proven.
+std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline, bool& out_of_time) {
   std::vector<double> objective(m.problem.variables(), 0.0);
   objective[static_cast<std::size_t>(m.t)] = 1.0;
   m.problem.set_objective(objective, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(k_fairness_gap);
   const MipResult r = deadline.expired() ? MipResult{} : solve_mip(m.problem, deadline.remaining());
-  if (out_of_time != nullptr) {
-    *out_of_time = r.status == MipResult::Status::unknown;
-  }
+  out_of_time = out_of_time || r.status == MipResult::Status::unknown;
   if (!r.has_solution()) {
     return std::nullopt;
   }
@@ -744,7 +742,7 @@ void diagnose_sizes(const PlanInput& in, const Deadline& deadline) {
     one[s] = 1;
     Model m = build_model(in, one, 0.0);
     bool out_of_time = false;
-    if (!solve_fairness(m, deadline, &out_of_time) && !out_of_time) {
+    if (!solve_fairness(m, deadline, out_of_time) && !out_of_time) {
       throw Error(
           ExitCode::data,
           fmt::format(
@@ -941,14 +939,12 @@ Plan compose_plan(const PlanInput& in) {
   // later stages (weight, value handed out) need the rest.
   Model model = build_model(in, demand, in.settings.min_value_ratio);
   bool out_of_time = false;
-  auto fair = solve_fairness(model, deadline.part(k_fairness_share), &out_of_time);
+  auto fair = solve_fairness(model, deadline.part(k_fairness_share), out_of_time);
   const bool short_harvest = !fair;
   if (short_harvest) {
     const std::vector<int> counts = shortage_counts(in, deadline.part(k_fairness_share), out_of_time);
     model = build_model(in, counts, in.settings.min_value_ratio);
-    bool no_time = false;
-    fair = solve_fairness(model, deadline.part(k_fairness_share), &no_time);
-    out_of_time = out_of_time || no_time;
+    fair = solve_fairness(model, deadline.part(k_fairness_share), out_of_time);
     if (!fair) {
       // Nothing reaches the minimum: no basket can be made this week, unless a size has no
       // composition at all, which is an error in the configuration or the forecast.

@@ -5,10 +5,7 @@
 namespace panier {
 
 std::optional<std::int64_t> largest_reachable(std::int64_t capacity, const std::vector<BoundedTerm>& terms) {
-  if (capacity < 0) {
-    return std::nullopt;
-  }
-  if (capacity > k_max_reachable_capacity) {
+  if (capacity < 0 || capacity > k_max_reachable_capacity) {
     return std::nullopt;
   }
   const auto size = static_cast<std::size_t>(capacity) + 1;

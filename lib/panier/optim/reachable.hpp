@@ -16,8 +16,8 @@ struct BoundedTerm {
   std::int64_t highest = 0;
 };
 
-// The largest total of the terms that is at most `capacity`; nullopt when `capacity` is above
-// k_max_reachable_capacity (the table would be too big to be worth it).
+// The largest total of the terms that is at most `capacity`; nullopt when `capacity` is negative
+// or above k_max_reachable_capacity (the table would be too big to be worth it).
 std::optional<std::int64_t> largest_reachable(std::int64_t capacity, const std::vector<BoundedTerm>& terms);
 
 constexpr std::int64_t k_max_reachable_capacity = 4'000'000;
