@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "panier/core/table.hpp"
+#include "panier/domain/allocate.hpp"
 #include "panier/domain/deliver.hpp"
 #include "panier/domain/pickups.hpp"
 #include "panier/domain/routes.hpp"
@@ -79,6 +80,15 @@ void deliver_week(Context& context, const DeliverOptions& options) {
   }
   Store store = context.open_store(OpenMode::read_only);
   DeliveryWeek delivery = compute_delivery(store, config, week);
+  if (const auto stale = stale_allocation(store, config, week)) {
+    if (week_is_open(store, week)) {
+      throw Error(ExitCode::data, fmt::format("the allocation of {} is stale, so the sheets would be wrong: {}",
+                                              week.to_string(), *stale));
+    }
+    context.warn(fmt::format("the allocation of {} no longer matches its inputs, but its pickups are recorded: "
+                             "the files show it as it was allocated ({})",
+                             week.to_string(), *stale));
+  }
   if (!options.no_routes && !config.vans.empty()) {
     delivery.routes = plan_routes(config, load_travel(config), week, delivery.baskets_per_point());
     if (delivery.routes->time_limit_reached) {
@@ -95,49 +105,87 @@ void deliver_week(Context& context, const DeliverOptions& options) {
   }
 }
 
+// The reconciliation a person reads after recording: what was done, then per point.
+void print_record(Context& context, Week week, const RecordResult& result) {
+  auto& out = context.out();
+  out << fmt::format("{}: {} recorded, {} updated, {} unchanged", week.to_string(), result.added,
+                     result.updated, result.unchanged);
+  if (result.blank > 0) {
+    out << fmt::format(", {} left blank", result.blank);
+  }
+  out << (result.rest > 0 ? fmt::format(", {} marked missed\n", result.rest) : "\n");
+  Table table({"point", "baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"},
+              {"baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"});
+  for (const auto& p : result.points) {
+    table.add({p.point, fmt::format("{}", p.baskets), fmt::format("{}", p.collected), fmt::format("{}", p.missed),
+               fmt::format("{}", p.cancelled), fmt::format("{}", p.unrecorded), format_money(p.expected),
+               format_money(p.paid)});
+  }
+  render_table(table, Format::table, out);
+}
+
 void setup_record(CLI::App& app, Context& context) {
-  auto* record =
-      app.add_subcommand("record", "Record pickups and payments of a week from a CSV, .xlsx or .ods file");
+  auto* record = app.add_subcommand(
+      "record", "Record pickups and payments of a week from a CSV, .xlsx or .ods file, or a point's sheet");
   struct RecordOptions {
     std::string week, file, rest;
+    std::vector<std::string> households;
+    bool force = false;
+    bool undo = false;
     InputFileOptions input;
   };
   auto r = std::make_shared<RecordOptions>();
   record->add_option("--week", r->week, "The week")->required()->type_name("WEEK");
-  record->add_option("FILE", r->file, "household,status,paid_eur,method,outcome (CSV, .xlsx or .ods)");
+  record->add_option("FILE", r->file,
+                     "household,status,paid_eur,method,outcome, or a point's sheet as deliver wrote it (CSV, "
+                     ".xlsx or .ods)");
   add_input_options(*record, r->input);
   record->add_option("--rest", r->rest, "Mark every basket still unrecorded: missed")
       ->check(CLI::IsMember({std::string(text(PickupStatus::missed))}))
       ->type_name("STATUS");
+  record->add_flag("--force", r->force,
+                   "Record before the week's delivery day (refused otherwise; noted in the operation log)");
+  record->add_flag("--undo", r->undo,
+                   "Undo the week's recorded pickups (those of --household, else all); the audit keeps them");
+  record->add_option("--household", r->households, "With --undo: only this household (repeatable)")
+      ->type_name("CODE");
   record->callback([&context, r] {
     const Config& config = context.config();
     const Week week = context.week(r->week);
+    if (r->undo) {
+      if (!r->file.empty() || !r->rest.empty()) {
+        throw Error(ExitCode::usage, "--undo takes no FILE and no --rest (only --household)");
+      }
+      Store store = context.open_store(OpenMode::read_write);
+      const int removed = undo_pickups(store, week, r->households, context.today());
+      if (!context.options.quiet) {
+        context.out() << fmt::format("{}: {} undone (kept in the audit)\n", week.to_string(),
+                                     counted(static_cast<std::size_t>(removed), "pickup record", "pickup records"));
+      }
+      return;
+    }
+    if (!r->households.empty()) {
+      throw Error(ExitCode::usage, "--household goes with --undo");
+    }
     if (r->file.empty() && r->rest.empty()) {
-      throw Error(ExitCode::usage, "give a pickups FILE, --rest missed, or both");
+      throw Error(ExitCode::usage, "give a pickups FILE, --rest missed, or both (or --undo)");
     }
     const PickupFile file = r->file.empty() ? PickupFile{} : read_pickups(r->file, r->input.read());
     Store store = context.open_store(OpenMode::read_write);
-    const RecordResult result = record_pickups(store, config, week, file, !r->rest.empty(), context.today());
+    const RecordResult result =
+        record_pickups(store, config, week, file, !r->rest.empty(), context.today(), r->force);
+    if (context.today() < delivery_day(config, week)) {
+      context.warn(fmt::format("{} is delivered on {}: recorded before it with --force (noted in the "
+                               "operation log)",
+                               week.to_string(), delivery_day(config, week).to_string()));
+    }
     for (const auto& [code, missed] : result.followup) {
       context.warn(fmt::format(
           "{} has missed {} pickups in a row: tell its referrer (panier report followup)", code, missed));
     }
-    if (context.options.quiet) {
-      return;
+    if (!context.options.quiet) {
+      print_record(context, week, result);
     }
-    auto& out = context.out();
-    out << fmt::format("{}: {} recorded, {} updated, {} unchanged", week.to_string(), result.added,
-                       result.updated, result.unchanged);
-    out << (result.rest > 0 ? fmt::format(", {} marked missed\n", result.rest) : "\n");
-    Table table(
-        {"point", "baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"},
-        {"baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"});
-    for (const auto& p : result.points) {
-      table.add({p.point, fmt::format("{}", p.baskets), fmt::format("{}", p.collected),
-                 fmt::format("{}", p.missed), fmt::format("{}", p.cancelled), fmt::format("{}", p.unrecorded),
-                 format_money(p.expected), format_money(p.paid)});
-    }
-    render_table(table, Format::table, out);
   });
 }
 

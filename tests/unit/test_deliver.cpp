@@ -238,7 +238,7 @@ TEST_CASE("a leaflet's text stays within 480 characters whatever the basket, and
   DeliveryWeek d;
   d.week = *Week::parse_iso("2026-W49");
   d.date = d.week.day(4);
-  d.sheets = {{"full", {{"H-001", "Marie Dupont", "S", 300, "Dupont"}}}};
+  d.sheets = {{"full", {{"H-001", "Marie Dupont", "S", 300, "Dupont", ""}}, false}};
   // Every vegetable of the catalogue in the basket, each with its long tip.
   for (const auto& v : config.catalogue.vegetables) {
     d.composition.push_back({"S", v.id, v.step, 1});

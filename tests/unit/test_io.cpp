@@ -14,6 +14,7 @@
 #include "panier/io/encoding.hpp"
 #include "panier/io/sheet_reader.hpp"
 #include "panier/io/xlsx_writer.hpp"
+#include "panier/model/vocabulary.hpp"
 #include "temp_dir.hpp"
 
 using namespace panier;
@@ -304,4 +305,28 @@ TEST_CASE("an amount in a file is below one million euros") {
         "f.csv:2: column \"amount\": \"1 000 000,00\" is not below 1000000.00 EUR");
   CHECK(first_error("name;amount\nx;-2000000 €\n", read_amount) ==
         "f.csv:2: column \"amount\": \"-2000000 €\" is not below 1000000.00 EUR");
+}
+
+TEST_CASE("people's words are read without case or accents, in English or French") {
+  CHECK(folded_word("Récupéré") == "recupere");
+  CHECK(folded_word("ESPÈCES") == "especes");
+  CHECK(folded_word("Œuf à la crème") == "oeuf a la creme");
+  CHECK(folded_word("Straße") == "straße"); // ß has no accent to take off: kept
+  CHECK(read_word<PickupStatus>("récupéré") == PickupStatus::collected);
+  CHECK(read_word<PickupStatus>("RECUPERE") == PickupStatus::collected);
+  CHECK(read_word<PickupStatus>("Procuration") == PickupStatus::proxy);
+  CHECK(read_word<PickupStatus>("absent") == PickupStatus::missed);
+  CHECK(read_word<PickupStatus>("Annulé") == PickupStatus::cancelled);
+  CHECK(read_word<PickupStatus>("Collected") == PickupStatus::collected);
+  CHECK_FALSE(read_word<PickupStatus>("récupérée").has_value());
+  CHECK_FALSE(read_word<PickupStatus>("").has_value());
+  CHECK(read_word<PaymentMethod>("Espèces") == PaymentMethod::cash);
+  CHECK(read_word<PaymentMethod>("chèque") == PaymentMethod::cheque);
+  CHECK(read_word<PaymentMethod>("CARTE") == PaymentMethod::card);
+  CHECK(read_word<PaymentMethod>("virement") == PaymentMethod::transfer);
+  CHECK(read_word<Outcome>("redistribué") == Outcome::redistributed);
+  // The store's exact reading is not loosened.
+  CHECK_FALSE(parse_word<PickupStatus>("Collected").has_value());
+  CHECK(words_offered<PaymentMethod>() == "cash (espèces), cheque (chèque), card (carte), transfer (virement)");
+  CHECK(words_offered<Grade>() == "standard, off-grade");
 }

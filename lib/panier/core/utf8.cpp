@@ -159,4 +159,30 @@ std::string well_formed_text(std::string_view value) {
                            [](std::string& out, std::string_view character) { out.append(character); });
 }
 
+std::string folded_word(std::string_view word) {
+  // U+00C0..U+00FF (second byte 0x80..0xBF after 0xC3) without accent, lower case; '\0' keeps
+  // the character (×, ÷, ß, Æ, æ, Ð, ð, Þ, þ, Ø, ø).
+  static constexpr char k_latin1[] = "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"
+                                     "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xC3 && i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0U) == 0x80U &&
+               k_latin1[static_cast<unsigned char>(word[i + 1]) - 0x80U] != '\0') {
+      out += k_latin1[static_cast<unsigned char>(word[i + 1]) - 0x80U];
+      ++i;
+    } else if (c == 0xC5 && i + 1 < word.size() &&
+               (word[i + 1] == '\x92' || word[i + 1] == '\x93')) { // Œ œ
+      out += "oe";
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 } // namespace panier

@@ -34,4 +34,9 @@ std::string terminal_text(std::string_view value);
 // JSON string may hold (JSON must be UTF-8; its writer escapes the control characters).
 std::string well_formed_text(std::string_view value);
 
+// `word` as people's words are compared: ASCII letters in lower case, the accented Latin letters
+// of French (À-ÿ, Œ œ) without their accents, and nothing else changed ("Récupéré" -> "recupere",
+// "ESPÈCES" -> "especes").
+std::string folded_word(std::string_view word);
+
 } // namespace panier

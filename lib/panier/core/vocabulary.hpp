@@ -5,6 +5,9 @@
 //   template <> struct Vocabulary<PickupStatus> {
 //     static constexpr std::array<std::string_view, 4> texts{"collected", "proxy", "missed", "cancelled"};
 //   };
+//
+// A vocabulary people fill in by hand may also list `aliases`, other words for its values (the
+// French words of a sign-in sheet), as {word, value} pairs; read_word() accepts them.
 #pragma once
 
 #include <array>
@@ -12,7 +15,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "panier/core/utf8.hpp"
 
 namespace panier {
 
@@ -31,6 +37,50 @@ template <typename E> constexpr std::optional<E> parse_word(std::string_view wor
     }
   }
   return std::nullopt;
+}
+
+template <typename E>
+concept HasAliases = requires { Vocabulary<E>::aliases; };
+
+// The value a person meant by `word`: a text or an alias, compared without case or accents
+// ("Récupéré", "RECUPERE" and "récupéré" are one word). nullopt when none matches.
+template <typename E> std::optional<E> read_word(std::string_view word) {
+  if (const auto exact = parse_word<E>(word)) {
+    return exact;
+  }
+  const std::string folded = folded_word(word);
+  for (std::size_t i = 0; i < Vocabulary<E>::texts.size(); ++i) {
+    if (folded_word(Vocabulary<E>::texts[i]) == folded) {
+      return static_cast<E>(i);
+    }
+  }
+  if constexpr (HasAliases<E>) {
+    for (const auto& [alias, value] : Vocabulary<E>::aliases) {
+      if (folded_word(alias) == folded) {
+        return value;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// "collected (récupéré), proxy (procuration), …": the words read_word() takes, for a message.
+template <typename E> std::string words_offered() {
+  std::string out;
+  for (std::size_t i = 0; i < Vocabulary<E>::texts.size(); ++i) {
+    out += out.empty() ? "" : ", ";
+    out += Vocabulary<E>::texts[i];
+    if constexpr (HasAliases<E>) {
+      std::string others;
+      for (const auto& [alias, value] : Vocabulary<E>::aliases) {
+        if (static_cast<std::size_t>(value) == i) {
+          others += (others.empty() ? "" : ", ") + std::string(alias);
+        }
+      }
+      out += others.empty() ? "" : " (" + others + ")";
+    }
+  }
+  return out;
 }
 
 // Every text, in order: the choices of a command-line option.

@@ -7,6 +7,7 @@
 
 #include "panier/core/error.hpp"
 #include "panier/domain/households.hpp"
+#include "panier/domain/pickups.hpp"
 #include "panier/domain/plan.hpp"
 #include "panier/domain/pricing.hpp"
 #include "panier/store/allocation.hpp"
@@ -212,11 +213,13 @@ AllocationInput allocation_input(Store& store, const Config& config, Week week) 
   }
   if (stale) {
     const bool allocated = db::allocated_baskets(store, week) > 0;
+    const bool recorded = allocated && !week_is_open(store, week);
     throw Error(
         ExitCode::data,
-        fmt::format("the plan for {} is stale: it was made for {} baskets, and {} are due now; re-run panier "
+        fmt::format("the plan for {} is stale: it was made for {} baskets, and {} are due now; {}re-run panier "
                     "plan --week {}{}",
                     week.to_string(), fmt::join(planned_for, ", "), fmt::join(due_now, ", "),
+                    recorded ? "its pickups are recorded: " + undo_advice(week) + ", then " : "",
                     week.to_string(), allocated ? " --replace, then panier allocate" : ""));
   }
   in.ledger = db::rotation_ledger(store, week);
@@ -275,18 +278,25 @@ AllocateOutcome allocate_week(Store& store, const Config& config, Week week, boo
         return;
       }
       if (!replace) {
+        const std::string changes = describe_changes(existing, outcome.allocation.rows);
+        if (!week_is_open(store, week)) {
+          throw Error(ExitCode::data,
+                      fmt::format("the inputs of {} changed since it was allocated ({}), but its pickups are "
+                                  "recorded, so its allocation stays as it is; {}, then run panier allocate "
+                                  "--week {} --replace",
+                                  week.to_string(), changes, undo_advice(week), week.to_string()));
+        }
         throw Error(
             ExitCode::data,
             fmt::format("the inputs of {} changed since it was allocated ({}); run panier allocate --week {} "
                         "--replace to allocate it again",
-                        week.to_string(), describe_changes(existing, outcome.allocation.rows),
-                        week.to_string()));
+                        week.to_string(), changes, week.to_string()));
       }
       if (!week_is_open(store, week)) {
         throw Error(ExitCode::data,
                     fmt::format("pickups of {} are already recorded: its allocation can no longer be "
-                                "replaced",
-                                week.to_string()));
+                                "replaced ({})",
+                                week.to_string(), undo_advice(week)));
       }
       outcome.kind = AllocateOutcome::Kind::replaced;
     }
@@ -348,6 +358,21 @@ std::vector<FunderTotals> totals_by_funder(const Allocation& a, const Config& co
     }
   }
   return totals;
+}
+
+std::optional<std::string> stale_allocation(Store& store, const Config& config, Week week) {
+  const auto existing = db::read_allocation(store, week);
+  try {
+    const auto now = compute_allocation(config, allocation_input(store, config, week)).rows;
+    if (existing == now) {
+      return std::nullopt;
+    }
+    return fmt::format("the inputs of {} changed since it was allocated ({}); run panier allocate --week {} "
+                       "--replace, then deliver it again",
+                       week.to_string(), describe_changes(existing, now), week.to_string());
+  } catch (const Error& e) {
+    return e.messages().empty() ? std::string("its inputs changed") : e.messages().front();
+  }
 }
 
 bool week_is_open(Store& store, Week week) { return db::recorded_pickups(store, week) == 0; }

@@ -51,6 +51,11 @@ struct AllocateOutcome {
 // saying what changed) unless `replace`, which is refused once a pickup of the week is recorded.
 AllocateOutcome allocate_week(Store& store, const Config& config, Week week, bool dry_run, bool replace);
 
+// Why the stored allocation of `week` is no longer what panier allocate would give now (the plan
+// is stale, or the due list, prices or funding changed), with the command to run; nullopt when
+// it is up to date. Reads only.
+std::optional<std::string> stale_allocation(Store& store, const Config& config, Week week);
+
 // A week stays open to a new plan or allocation until a pickup of it is recorded: from then on its
 // baskets are history.
 bool week_is_open(Store& store, Week week);

@@ -56,15 +56,18 @@ std::map<std::string, int> add_sheets_and_packing(DeliveryWeek& d, Store& store,
     const Point* point = config.find_point(row.point);
     PointSheet& sheet = sheets[point_rank];
     sheet.point = row.point;
+    sheet.phones = point != nullptr && point->names == NameDisplay::full;
     std::string name;
     std::string sort_key;
+    std::string phone;
     if (point != nullptr && point->names != NameDisplay::code) {
       if (const auto who = tables.identity(row.household_id)) {
         name = display_name(point->names, *who);
         sort_key = who->last_name + '\x1f' + who->first_name;
+        phone = sheet.phones ? who->phone : std::string();
       }
     }
-    sheet.lines.push_back({row.household, name, row.size, row.contribution, sort_key});
+    sheet.lines.push_back({row.household, name, row.size, row.contribution, sort_key, phone});
     PackingRow& pack = packing[{point_rank, rank_of(config.sizes, row.size)}];
     pack.point = row.point;
     pack.size = row.size;

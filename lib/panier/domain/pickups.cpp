@@ -22,18 +22,24 @@ std::optional<E> word_column(const RowReader& reader, std::size_t column, std::v
   if (value.empty() && !required) {
     return std::nullopt;
   }
-  const auto word = parse_word<E>(value);
+  const auto word = read_word<E>(value);
   if (!word) {
     problems.push_back(
-        reader.where(column, fmt::format("{} is not one of: {}", quoted(value), texts_joined<E>())));
+        reader.where(column, fmt::format("{} is not one of: {}", quoted(value), words_offered<E>())));
   }
   return word;
 }
 
+// The columns of a pickups file, then those of a sign-in sheet (panier deliver's sheets).
+enum : std::size_t { household, status_column, paid, method, outcome, week_column, point, amount };
+constexpr InputColumn k_columns[] = {{"household", true},   {"status", true},  {"paid_eur", false},
+                                     {"method", false},     {"outcome", false}, {"week", false},
+                                     {"point", false},      {"amount_eur", false}, {"name", false},
+                                     {"phone", false},      {"size", false}};
+
 // One line of the file, with the problems that are its own.
 PickupInput read_pickup_line(const RowReader& reader, std::map<std::string, long>& seen,
                              std::vector<std::string>& problems) {
-  enum : std::size_t { household, status_column, paid, method, outcome };
   PickupInput in;
   in.place = reader.place();
   in.household = reader.text(household);
@@ -44,9 +50,21 @@ PickupInput read_pickup_line(const RowReader& reader, std::map<std::string, long
         reader.where(household, fmt::format("household {} is already on {}", quoted(in.household),
                                             reader.record_name(it->second))));
   }
+  const bool sheet = reader.has_column(amount);
+  if (sheet && reader.text(status_column).empty() && reader.text(paid).empty() &&
+      reader.text(method).empty() && reader.text(outcome).empty()) {
+    in.blank = true;
+    return in;
+  }
   const auto status = word_column<PickupStatus>(reader, status_column, problems, true);
   in.status = status.value_or(PickupStatus::collected);
-  in.paid = collect_problems(problems, Cents{0}, [&] { return reader.money(paid).value_or(0); });
+  in.paid = collect_problems(problems, Cents{0}, [&] {
+    const auto given = reader.money(paid);
+    if (!given && sheet && counts_as_collected(in.status)) {
+      return reader.money(amount).value_or(0);
+    }
+    return given.value_or(0);
+  });
   if (in.paid < 0) {
     problems.push_back(reader.where(paid, fmt::format("{} is negative", reader.text(paid))));
   }
@@ -56,6 +74,8 @@ PickupInput read_pickup_line(const RowReader& reader, std::map<std::string, long
     problems.push_back(
         reader.where(outcome, "says what became of an uncollected basket, not of a collected one"));
   }
+  in.week = collect_problems(problems, std::optional<Week>{}, [&] { return reader.week(week_column); });
+  in.point = reader.text(point);
   return in;
 }
 
@@ -75,6 +95,16 @@ void write_pickups(Store& store, const Config& config, Week week, const Allocati
     if (!in.valid) {
       continue;
     }
+    if (in.week && *in.week != week) {
+      problems.add(in.place.locate(
+          fmt::format("this line is for {}, not {} (a sheet of another week?)", in.week->to_string(),
+                      week.to_string())));
+      continue;
+    }
+    if (in.blank) {
+      ++result.blank;
+      continue;
+    }
     const auto it = by_code.find(in.household);
     if (it == by_code.end()) {
       problems.add(in.place.locate(
@@ -85,6 +115,12 @@ void write_pickups(Store& store, const Config& config, Week week, const Allocati
       problems.add(in.place.locate(fmt::format("household \"{}\" went without in {} (shortfall): there is "
                                                "no pickup to record",
                                                in.household, week.to_string())));
+      continue;
+    }
+    if (!in.point.empty() && in.point != it->second->point) {
+      problems.add(in.place.locate(fmt::format("household {} collects at {} in {}, not at {}",
+                                               quoted(in.household), it->second->point, week.to_string(),
+                                               quoted(in.point))));
       continue;
     }
     db::PickupRow row{it->second->enrolment_id, in.status, in.paid, in.method, in.outcome};
@@ -180,8 +216,6 @@ std::vector<std::pair<std::string, int>> to_follow_up(Store& store, const Config
 } // namespace
 
 PickupFile read_pickups(const std::string& path, const ReadOptions& options) {
-  static const InputColumn k_columns[] = {
-      {"household", true}, {"status", true}, {"paid_eur", false}, {"method", false}, {"outcome", false}};
   const auto rows = open_rows(path, options);
   RowReader& reader = *rows;
   reader.read_header(k_columns);
@@ -199,10 +233,24 @@ PickupFile read_pickups(const std::string& path, const ReadOptions& options) {
   return file;
 }
 
+Date delivery_day(const Config& config, Week week) { return week.day(config.calendar.delivery_weekday); }
+
 RecordResult record_pickups(Store& store, const Config& config, Week week, const PickupFile& pickups,
-                            bool rest_missed, Date today) {
+                            bool rest_missed, Date today, bool force) {
+  const Date delivered = delivery_day(config, week);
+  if (today < delivered && !force) {
+    throw Error(ExitCode::data,
+                fmt::format("{} is delivered on {}, after today ({}): its pickups are recorded once the "
+                            "baskets have reached the points (--force records them anyway)",
+                            week.to_string(), delivered.to_string(), today.to_string()));
+  }
   RecordResult result;
   store.write([&] {
+    if (today < delivered) {
+      db::log_operation(store, week, today.to_string(),
+                        fmt::format("pickups recorded before the delivery day ({}) with --force",
+                                    delivered.to_string()));
+    }
     const Allocation allocation = allocated_week(store, week);
     auto existing = db::pickups_of(store, week);
     write_pickups(store, config, week, allocation, pickups, existing, today, result);
@@ -213,6 +261,37 @@ RecordResult record_pickups(Store& store, const Config& config, Week week, const
     result.followup = to_follow_up(store, config, week, allocation, existing);
   });
   return result;
+}
+
+int undo_pickups(Store& store, Week week, const std::vector<std::string>& households, Date today) {
+  int removed = 0;
+  store.write([&] {
+    const Allocation allocation = allocated_week(store, week);
+    std::vector<std::int64_t> enrolments;
+    Diagnostics problems;
+    for (const auto& code : households) {
+      const auto it = std::find_if(allocation.rows.begin(), allocation.rows.end(),
+                                   [&](const AllocationRow& r) { return r.household == code; });
+      if (it == allocation.rows.end()) {
+        problems.add(fmt::format("household {} has no basket in {}", quoted(code), week.to_string()));
+      } else {
+        enrolments.push_back(it->enrolment_id);
+      }
+    }
+    problems.throw_if_any(ExitCode::data);
+    removed = db::undo_pickups(store, week, enrolments, today.to_string());
+    if (removed > 0) {
+      db::log_operation(store, week, today.to_string(),
+                        fmt::format("{} pickup record{} undone (kept in pickup_audit)", removed,
+                                    removed == 1 ? "" : "s"));
+    }
+  });
+  return removed;
+}
+
+std::string undo_advice(Week week) {
+  return fmt::format("if they were recorded by mistake, undo them with panier deliver record --week {} --undo",
+                     week.to_string());
 }
 
 int missed_in_a_row(const std::vector<std::optional<PickupStatus>>& statuses) {

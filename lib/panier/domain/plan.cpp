@@ -13,6 +13,7 @@
 #include "panier/domain/feedback.hpp"
 #include "panier/domain/harvest.hpp"
 #include "panier/domain/households.hpp"
+#include "panier/domain/pickups.hpp"
 #include "panier/optim/mip.hpp"
 #include "panier/optim/reachable.hpp"
 #include "panier/store/allocation.hpp"
@@ -1052,8 +1053,8 @@ void save_plan(Store& store, const Plan& plan, bool replace) {
       if (!week_is_open(store, plan.week)) {
         throw Error(
             ExitCode::data,
-            fmt::format("pickups of {} are already recorded: its plan and allocation stay as they are",
-                        week));
+            fmt::format("pickups of {} are already recorded: its plan and allocation stay as they are ({})",
+                        week, undo_advice(plan.week)));
       }
       db::delete_allocation(store, plan.week);
     }

@@ -22,11 +22,13 @@ struct SheetLine {
   std::string size;
   Cents amount = 0;     // what the household pays on pickup, nothing more
   std::string sort_key; // last name then first name (empty with code only), for the order of the sheet
+  std::string phone;    // only where the point shows full names (empty when none is known)
 };
 
 struct PointSheet {
   std::string point;
   std::vector<SheetLine> lines; // by last name, first name, then code
+  bool phones = false;          // the point's privacy mode (names = "full") lets its sheet show phones
 };
 
 struct PackingRow {

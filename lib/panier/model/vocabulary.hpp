@@ -4,7 +4,9 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string_view>
+#include <utility>
 
 #include "panier/core/vocabulary.hpp"
 
@@ -14,18 +16,34 @@ namespace panier {
 enum class PickupStatus { collected, proxy, missed, cancelled };
 template <> struct Vocabulary<PickupStatus> {
   static constexpr std::array<std::string_view, 4> texts{"collected", "proxy", "missed", "cancelled"};
+  // The words of a French sign-in sheet (read without case or accents).
+  static constexpr std::array<std::pair<std::string_view, PickupStatus>, 4> aliases{
+      {{"récupéré", PickupStatus::collected},
+       {"procuration", PickupStatus::proxy},
+       {"absent", PickupStatus::missed},
+       {"annulé", PickupStatus::cancelled}}};
 };
 
 // How a household paid its share.
 enum class PaymentMethod { cash, cheque, card, transfer };
 template <> struct Vocabulary<PaymentMethod> {
   static constexpr std::array<std::string_view, 4> texts{"cash", "cheque", "card", "transfer"};
+  static constexpr std::array<std::pair<std::string_view, PaymentMethod>, 4> aliases{
+      {{"espèces", PaymentMethod::cash},
+       {"chèque", PaymentMethod::cheque},
+       {"carte", PaymentMethod::card},
+       {"virement", PaymentMethod::transfer}}};
 };
 
 // What became of a basket nobody collected.
 enum class Outcome { donated, redistributed, processed, lost };
 template <> struct Vocabulary<Outcome> {
   static constexpr std::array<std::string_view, 4> texts{"donated", "redistributed", "processed", "lost"};
+  static constexpr std::array<std::pair<std::string_view, Outcome>, 4> aliases{
+      {{"donné", Outcome::donated},
+       {"redistribué", Outcome::redistributed},
+       {"transformé", Outcome::processed},
+       {"perdu", Outcome::lost}}};
 };
 
 // An enrolment as the store keeps it: holding a place, over, or waiting for a place.
@@ -110,6 +128,15 @@ constexpr bool uncollected(PickupStatus status) { return !counts_as_collected(st
 // charges missed baskets; never for a cancelled one.
 constexpr bool owed(PickupStatus status, bool scheme_charges_missed) {
   return counts_as_collected(status) || (status == PickupStatus::missed && scheme_charges_missed);
+}
+
+// What a household owes for its baskets, from the shares of those collected (proxy included) and
+// of those missed: the one sum behind deliver record's expected_eur, deliver balance's owed_eur
+// and the reports' expected_eur and owed_eur. Unrecorded and cancelled baskets are never owed.
+constexpr std::int64_t owed_amount(std::int64_t collected_shares, std::int64_t missed_shares,
+                                   bool scheme_charges_missed) {
+  return (owed(PickupStatus::collected, scheme_charges_missed) ? collected_shares : 0) +
+         (owed(PickupStatus::missed, scheme_charges_missed) ? missed_shares : 0);
 }
 
 } // namespace panier

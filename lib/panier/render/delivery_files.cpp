@@ -65,14 +65,33 @@ std::string changes_csv(const DeliveryWeek& d) {
   return text.str();
 }
 
-// The sheet a point fills in: its households, what each pays, and a status column to fill in.
+// The columns of a point's sheet: who, what they pay, then what the point fills in (status, and
+// what was paid and how when it differs from amount_eur); the phone last, where the point's
+// privacy mode shows it. panier deliver record reads the sheet back as it is.
+std::vector<std::string> sheet_columns(const PointSheet& sheet) {
+  std::vector<std::string> columns{"week", "point",  "household", "name",  "size",
+                                   "amount_eur", "status", "paid_eur", "method"};
+  if (sheet.phones) {
+    columns.emplace_back("phone");
+  }
+  return columns;
+}
+
+std::vector<std::string> sheet_row(const DeliveryWeek& d, const PointSheet& sheet, const SheetLine& line) {
+  std::vector<std::string> row{d.week.to_string(), sheet.point, line.household, line.name, line.size,
+                               format_money(line.amount), "", "", ""};
+  if (sheet.phones) {
+    row.push_back(line.phone);
+  }
+  return row;
+}
+
 std::string sheet_csv(const DeliveryWeek& d, const PointSheet& sheet) {
   std::ostringstream text;
   CsvWriter csv(text);
-  csv.row({"week", "point", "household", "name", "size", "amount_eur", "status"});
+  csv.row(sheet_columns(sheet));
   for (const auto& line : sheet.lines) {
-    csv.row({d.week.to_string(), sheet.point, line.household, line.name, line.size, format_money(line.amount),
-             ""});
+    csv.row(sheet_row(d, sheet, line));
   }
   return text.str();
 }
@@ -83,12 +102,14 @@ std::vector<Worksheet> sheets_workbook(const DeliveryWeek& d, const Config& conf
   for (const auto& sheet : d.sheets) {
     Worksheet tab;
     tab.name = sheet.point;
-    tab.columns = {"week", "point", "household", "name", "size", "amount_eur", "status"};
-    tab.kinds = {CellKind::text, CellKind::text,  CellKind::text, CellKind::text,
-                 CellKind::text, CellKind::money, CellKind::text};
+    tab.columns = sheet_columns(sheet);
+    tab.kinds = {CellKind::text, CellKind::text,  CellKind::text, CellKind::text, CellKind::text,
+                 CellKind::money, CellKind::text, CellKind::text, CellKind::text};
+    if (sheet.phones) {
+      tab.kinds.push_back(CellKind::text);
+    }
     for (const auto& line : sheet.lines) {
-      tab.rows.push_back({d.week.to_string(), sheet.point, line.household, line.name, line.size,
-                          format_money(line.amount), ""});
+      tab.rows.push_back(sheet_row(d, sheet, line));
     }
     const Point* point = config.find_point(sheet.point);
     tab.print = {true, fmt::format("{} — {}", point != nullptr ? point->name : sheet.point,

@@ -15,7 +15,10 @@ namespace {
 
 constexpr std::string_view k_sheet_rules =
     "td.amount { text-align: right; white-space: nowrap; }\n"
-    "td.sign { width: 42mm; height: 7.5mm; }\n"
+    "table.signin td { white-space: nowrap; }\n"
+    "td.sign { width: 30%; height: 7.5mm; }\n"
+    "th.tick { font-size: 7pt; width: 1%; text-align: center; padding: 0.6mm 0.8mm; }\n"
+    "td.tick { font-size: 13pt; text-align: center; padding: 0 0.8mm; }\n"
     "table.composition td, table.composition th { padding: 0.6mm 1.5mm; }\n"
     "tr { page-break-inside: avoid; break-inside: avoid; }\n"
     "thead { display: table-header-group; }\n"
@@ -42,17 +45,32 @@ void sheet_header(std::ostream& out, const PointSheet& sheet, const DeliveryWeek
       << " " << baskets_word(static_cast<std::int64_t>(sheet.lines.size()), lang) << "</p>\n</header>\n";
 }
 
-// One row per household: code, name, size, amount, a box to sign.
+// One row per household: code, name (and phone where the point shows them), size, amount, a box
+// to tick for each pickup status and a box to sign.
 void sign_in_table(std::ostream& out, const PointSheet& sheet, const Config& config) {
   const Language lang = config.organisation.language;
-  out << "<table>\n<thead><tr><th>" << word(Word::household, lang) << "</th><th>" << word(Word::name, lang)
-      << "</th><th>" << word(Word::basket_size, lang) << "</th><th>" << word(Word::to_pay, lang)
-      << "</th><th>" << word(Word::signature, lang) << "</th></tr></thead>\n<tbody>\n";
+  out << "<table class=\"signin\">\n<thead><tr><th>" << word(Word::household, lang) << "</th><th>" << word(Word::name, lang)
+      << "</th>";
+  if (sheet.phones) {
+    out << "<th>" << word(Word::phone, lang) << "</th>";
+  }
+  out << "<th>" << word(Word::basket_size, lang) << "</th><th>" << word(Word::to_pay, lang) << "</th>";
+  for (const Word status : {Word::collected, Word::proxy, Word::missed, Word::cancelled}) {
+    out << "<th class=\"tick\">" << word(status, lang) << "</th>";
+  }
+  out << "<th>" << word(Word::signature, lang) << "</th></tr></thead>\n<tbody>\n";
   for (const auto& line : sheet.lines) {
     const BasketSize* size = config.find_size(line.size);
-    out << "<tr><td>" << html_escape(line.household) << "</td><td>" << html_escape(line.name) << "</td><td>"
-        << html_escape(size != nullptr ? size->label : line.size) << "</td><td class=\"amount\">"
-        << html_escape(money_text(line.amount, lang)) << "</td><td class=\"sign\"></td></tr>\n";
+    out << "<tr><td>" << html_escape(line.household) << "</td><td>" << html_escape(line.name) << "</td>";
+    if (sheet.phones) {
+      out << "<td>" << html_escape(line.phone) << "</td>";
+    }
+    out << "<td>" << html_escape(size != nullptr ? size->label : line.size) << "</td><td class=\"amount\">"
+        << html_escape(money_text(line.amount, lang)) << "</td>";
+    for (int i = 0; i < 4; ++i) {
+      out << "<td class=\"tick\">\u2610</td>";
+    }
+    out << "<td class=\"sign\"></td></tr>\n";
   }
   out << "</tbody>\n</table>\n";
 }

@@ -55,6 +55,47 @@ void put_pickup(Store& store, Week week, const PickupRow& row, const PickupRow* 
   });
 }
 
+int undo_pickups(Store& store, Week week, const std::vector<std::int64_t>& enrolments, const std::string& today) {
+  int removed = 0;
+  translate_sqlite_errors(store.path(), [&] {
+    auto& db = store.db();
+    auto undo = [&](const std::optional<std::int64_t> enrolment) {
+      const std::string which = enrolment ? " AND enrolment_id = ?" : "";
+      SQLite::Statement audit(db, "INSERT INTO pickup_audit (week, enrolment_id, status, paid_cents, method, "
+                                  "outcome, replaced_on, action) SELECT week, enrolment_id, status, paid_cents, "
+                                  "method, outcome, ?, 'undone' FROM pickup WHERE week = ?" +
+                                      which + " ORDER BY enrolment_id");
+      audit.bind(1, today);
+      audit.bind(2, week.to_string());
+      SQLite::Statement remove(db, "DELETE FROM pickup WHERE week = ?" + which);
+      remove.bind(1, week.to_string());
+      if (enrolment) {
+        audit.bind(3, *enrolment);
+        remove.bind(2, *enrolment);
+      }
+      audit.exec();
+      removed += remove.exec();
+    };
+    if (enrolments.empty()) {
+      undo(std::nullopt);
+    }
+    for (const std::int64_t id : enrolments) {
+      undo(id);
+    }
+  });
+  return removed;
+}
+
+void log_operation(Store& store, Week week, const std::string& today, const std::string& what) {
+  translate_sqlite_errors(store.path(), [&] {
+    SQLite::Statement q(store.db(), "INSERT INTO operation_log (on_date, week, what) VALUES (?, ?, ?)");
+    q.bind(1, today);
+    q.bind(2, week.to_string());
+    q.bind(3, what);
+    q.exec();
+  });
+}
+
 std::vector<BasketHistory> basket_history(Store& store) {
   std::vector<BasketHistory> rows;
   translate_sqlite_errors(store.path(), [&] {

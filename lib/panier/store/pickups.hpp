@@ -27,6 +27,13 @@ std::map<std::int64_t, PickupRow> pickups_of(Store& store, Week week);
 void put_pickup(Store& store, Week week, const PickupRow& row, const PickupRow* earlier,
                 const std::string& today);
 
+// Removes the pickups of `week` recorded for these enrolments (every one when the list is empty),
+// each copied first into pickup_audit as undone on `today`. Returns how many were removed.
+int undo_pickups(Store& store, Week week, const std::vector<std::int64_t>& enrolments, const std::string& today);
+
+// One line in operation_log: something done against the usual order, kept for whoever looks later.
+void log_operation(Store& store, Week week, const std::string& today, const std::string& what);
+
 // Every allocated basket with its pickup (no status when unrecorded), oldest week first.
 struct BasketHistory {
   std::int64_t household_id = 0;

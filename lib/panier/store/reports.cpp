@@ -276,7 +276,9 @@ std::vector<EnrolmentGroup> enrolment_groups(Store& store, const ReportFilter& f
             "sum(a.status = 'basket' AND (p.status = 'collected' OR p.status = 'proxy')), "
             "sum(a.status = 'basket' AND p.status = 'missed'), "
             "sum(CASE WHEN a.status = 'basket' THEN a.contribution_cents ELSE 0 END), "
-            "coalesce(sum(p.paid_cents), 0) "
+            "coalesce(sum(p.paid_cents), 0), "
+            "sum(CASE WHEN p.status = 'collected' OR p.status = 'proxy' THEN a.contribution_cents ELSE 0 END), "
+            "sum(CASE WHEN p.status = 'missed' THEN a.contribution_cents ELSE 0 END) "
             "FROM allocation a LEFT JOIN pickup p ON p.week = a.week AND p.enrolment_id = a.enrolment_id "
             "WHERE " +
             std::string(k_where) + " GROUP BY 1, 2 ORDER BY 1, 2");
@@ -293,6 +295,8 @@ std::vector<EnrolmentGroup> enrolment_groups(Store& store, const ReportFilter& f
       g.missed = number(q, 7);
       g.contribution_cents = number(q, 8);
       g.paid_cents = number(q, 9);
+      g.contribution_collected = number(q, 10);
+      g.contribution_missed = number(q, 11);
       rows.push_back(std::move(g));
     }
   });

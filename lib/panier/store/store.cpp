@@ -210,6 +210,19 @@ CREATE TABLE feedback (
   PRIMARY KEY (week, household_id, vegetable)
 ) STRICT;
 )sql",
+    // 7: pickups undone (panier deliver record --undo) go to the audit too, marked as such; the
+    // log of what was done against the usual order (pickups recorded before delivery day with
+    // --force, pickups undone).
+    R"sql(
+ALTER TABLE pickup_audit ADD COLUMN action TEXT NOT NULL DEFAULT 'replaced'
+  CHECK (action = 'replaced' OR action = 'undone');
+CREATE TABLE operation_log (
+  id INTEGER PRIMARY KEY,
+  on_date TEXT NOT NULL,
+  week TEXT NOT NULL,
+  what TEXT NOT NULL
+) STRICT;
+)sql",
 };
 
 constexpr int k_latest = static_cast<int>(std::size(k_migrations));
