@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
@@ -86,6 +87,7 @@ std::string Context::database_override() const {
 
 const Config& Context::config() {
   if (!m_config) {
+    trace(fmt::format("configuration {}", config_path()));
     m_config = load_config(config_path(), default_datadir());
   }
   return *m_config;
@@ -98,6 +100,8 @@ std::string Context::database_path() {
 
 Store Context::open_store(OpenMode mode) {
   const int timeout = config().organisation.busy_timeout_s;
+  trace(
+      fmt::format("database {} ({})", database_path(), mode == OpenMode::read_only ? "reading" : "writing"));
   Store store = Store::open(database_path(), mode, timeout, waiting_notice());
   for (const auto& warning : store.warnings()) {
     warn(warning);
@@ -147,10 +151,12 @@ void Context::trace(const std::string& message) {
   }
 }
 
-ReadOptions InputFileOptions::read() const {
+ReadOptions InputFileOptions::read(Context& context, const std::string& path) const {
   ReadOptions options;
   options.encoding = encoding.empty() ? Encoding::detect : parse_encoding(encoding);
   options.sheet = sheet;
+  context.trace(
+      fmt::format("reading {}{}", path, sheet.empty() ? "" : fmt::format(" (sheet \"{}\")", sheet)));
   return options;
 }
 
@@ -254,10 +260,14 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     command.setup(*sub, context);
   }
   try {
+    const auto started = std::chrono::steady_clock::now();
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
       throw CLI::RequiredError("A command");
     }
+    context.trace(
+        fmt::format("done in {:.2f} s",
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
     return 0;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e, out, err);

@@ -52,8 +52,11 @@ public:
   void notice(const std::string& message);
   // The notice given when the database stays locked for a second: nothing happening is explained.
   std::function<void()> waiting_notice();
-  // Progress and detail on stderr, only with --verbose.
+  // Progress and detail on stderr, only with --verbose: the files read and written, the
+  // database, the time taken.
   void trace(const std::string& message);
+  // --verbose: "wrote PATH".
+  void wrote(const std::string& path) { trace("wrote " + path); }
 
 private:
   std::ostream& m_out;
@@ -80,7 +83,8 @@ void setup_report(CLI::App& app, Context& context);
 struct InputFileOptions {
   std::string encoding;
   std::string sheet;
-  ReadOptions read() const;
+  // The options for reading `path`, which --verbose names.
+  ReadOptions read(Context& context, const std::string& path) const;
 };
 
 // Adds "--encoding utf-8|windows-1252" and "--sheet NAME" to an import command.

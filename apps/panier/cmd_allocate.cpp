@@ -82,6 +82,56 @@ void warn_allocation(Context& context, const Allocation& a, const Config& config
   }
 }
 
+// The week's allocation, per household: what allocate decided for each basket (codes only).
+Table household_table(const Allocation& a) {
+  Table table({"week", "household", "scheme", "tier", "size", "point", "shortfall", "value_eur",
+               "contribution_eur", "subsidy_eur"},
+              {"value_eur", "contribution_eur", "subsidy_eur"});
+  for (const auto& r : a.rows) {
+    table.add({a.week.to_string(), r.household, r.scheme, r.tier, r.size, r.point, r.shortfall ? "yes" : "no",
+               format_money(r.value), format_money(r.contribution), format_money(r.value - r.contribution)});
+  }
+  return table;
+}
+
+// The allocation in the format asked for: the summary (table) or the rows per point (csv, json).
+void print_allocation(Context& context, const Allocation& a, const Config& config, Format format) {
+  if (format != Format::table) {
+    render_table(point_table(a, config), format, context.out()); // a result, even with -q
+  } else if (!context.options.quiet) {
+    render_text(a, config, context.out());
+  }
+}
+
+// panier allocate show --week W [--households] [--format F]: the stored allocation, as it is.
+void setup_show(CLI::App& app, Context& context) {
+  auto* show =
+      app.add_subcommand("show", "Print a week's stored allocation (nothing is computed or written)");
+  struct ShowOptions {
+    std::string week, format;
+    bool households = false;
+  };
+  auto o = std::make_shared<ShowOptions>();
+  show->add_option("--week", o->week, "The week")->required()->type_name("WEEK");
+  show->add_flag("--households", o->households, "One row per household (codes only) instead of per point");
+  add_format_option(*show, o->format, "table");
+  show->callback([&context, o] {
+    const Config& config = context.config();
+    const Week week = context.week(o->week);
+    Store store = context.open_store(OpenMode::read_only);
+    const Allocation a = allocated_week(store, week);
+    const Format format = parse_format(o->format);
+    if (o->households) {
+      render_table(household_table(a), format, context.out());
+    } else {
+      print_allocation(context, a, config, format);
+    }
+    if (const auto stale = stale_allocation(store, config, week); stale && week_is_open(store, week)) {
+      context.warn(*stale);
+    }
+  });
+}
+
 } // namespace
 
 void setup_allocate(CLI::App& app, Context& context) {
@@ -91,44 +141,43 @@ void setup_allocate(CLI::App& app, Context& context) {
     bool replace = false;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("--week", o->week, "The week to allocate")->required()->type_name("WEEK");
+  app.add_option("--week", o->week, "The week to allocate")->type_name("WEEK");
   app.add_flag("--dry-run", o->dry_run, "Compute and print; store nothing");
   app.add_flag("--replace", o->replace,
                "Allocate again a week whose inputs changed (not once pickups are recorded)");
   add_format_option(app, o->format, "table");
-  app.callback([&context, o] {
+  app.require_subcommand(0, 1);
+  setup_show(app, context);
+  app.callback([&context, o, &app] {
+    if (app.got_subcommand("show")) {
+      return;
+    }
+    if (o->week.empty()) {
+      throw Error(ExitCode::usage, "--week is required (or: panier allocate show --week W)");
+    }
     const Config& config = context.config();
     const Week week = context.week(o->week);
     if (config.calendar.is_closed(week)) {
-      if (!context.options.quiet) {
-        context.out() << fmt::format("{} is a closure week: nothing to allocate\n", week.to_string());
-      }
+      context.notice(fmt::format("{} is a closure week: nothing to allocate", week.to_string()));
       return;
     }
     // A dry run rehearses the transaction and rolls it back: it needs the write lock too.
     Store store = context.open_store(OpenMode::read_write);
     const AllocateOutcome outcome = allocate_week(store, config, week, o->dry_run, o->replace);
     const Allocation& a = outcome.allocation;
-    if (outcome.kind == AllocateOutcome::Kind::up_to_date) {
-      if (!context.options.quiet) {
-        context.out() << fmt::format("{}: up to date ({} allocation rows)\n", week.to_string(),
-                                     a.rows.size());
-      }
-      return;
+    // What happened is a status line on stderr: stdout keeps the format asked for on every run.
+    switch (outcome.kind) {
+    case AllocateOutcome::Kind::up_to_date:
+      context.notice(fmt::format("{}: up to date ({} allocation rows, nothing written)", week.to_string(),
+                                 a.rows.size()));
+      break;
+    case AllocateOutcome::Kind::dry_run: context.notice("dry run: nothing was written"); break;
+    case AllocateOutcome::Kind::replaced:
+      context.notice("the earlier allocation of the week was replaced");
+      break;
+    case AllocateOutcome::Kind::allocated: break;
     }
-    const Format format = parse_format(o->format);
-    if (format == Format::table) {
-      if (!context.options.quiet) { // a summary; a format asked for (csv, json) is a result
-        render_text(a, config, context.out());
-      }
-      if (outcome.kind == AllocateOutcome::Kind::dry_run && !context.options.quiet) {
-        context.out() << "dry run: nothing was written\n";
-      } else if (outcome.kind == AllocateOutcome::Kind::replaced && !context.options.quiet) {
-        context.out() << "the earlier allocation of the week was replaced\n";
-      }
-    } else {
-      render_table(point_table(a, config), format, context.out());
-    }
+    print_allocation(context, a, config, parse_format(o->format));
     warn_allocation(context, a, config);
   });
 }

@@ -73,21 +73,21 @@ void deliver_week(Context& context, const DeliverOptions& options) {
   const Config& config = context.config();
   const Week week = context.week(options.week);
   if (config.calendar.is_closed(week)) {
-    if (!context.options.quiet) {
-      context.out() << fmt::format("{} is a closure week: nothing to deliver\n", week.to_string());
-    }
+    context.notice(fmt::format("{} is a closure week: nothing to deliver", week.to_string()));
     return;
   }
   Store store = context.open_store(OpenMode::read_only);
   DeliveryWeek delivery = compute_delivery(store, config, week);
   if (const auto stale = stale_allocation(store, config, week)) {
     if (week_is_open(store, week)) {
-      throw Error(ExitCode::data, fmt::format("the allocation of {} is stale, so the sheets would be wrong: {}",
-                                              week.to_string(), *stale));
+      throw Error(ExitCode::data,
+                  fmt::format("the allocation of {} is stale, so the sheets would be wrong: {}",
+                              week.to_string(), *stale));
     }
-    context.warn(fmt::format("the allocation of {} no longer matches its inputs, but its pickups are recorded: "
-                             "the files show it as it was allocated ({})",
-                             week.to_string(), *stale));
+    context.warn(
+        fmt::format("the allocation of {} no longer matches its inputs, but its pickups are recorded: "
+                    "the files show it as it was allocated ({})",
+                    week.to_string(), *stale));
   }
   if (!options.no_routes && !config.vans.empty()) {
     delivery.routes = plan_routes(config, load_travel(config), week, delivery.baskets_per_point());
@@ -100,6 +100,9 @@ void deliver_week(Context& context, const DeliverOptions& options) {
     }
   }
   const auto written = render::write_delivery(delivery, config, options.out, files);
+  for (const auto& file : written) {
+    context.wrote(options.out + "/" + file);
+  }
   if (!context.options.quiet) {
     print_delivery(context, delivery, options.out, written);
   }
@@ -114,12 +117,13 @@ void print_record(Context& context, Week week, const RecordResult& result) {
     out << fmt::format(", {} left blank", result.blank);
   }
   out << (result.rest > 0 ? fmt::format(", {} marked missed\n", result.rest) : "\n");
-  Table table({"point", "baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"},
-              {"baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"});
+  Table table(
+      {"point", "baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"},
+      {"baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"});
   for (const auto& p : result.points) {
-    table.add({p.point, fmt::format("{}", p.baskets), fmt::format("{}", p.collected), fmt::format("{}", p.missed),
-               fmt::format("{}", p.cancelled), fmt::format("{}", p.unrecorded), format_money(p.expected),
-               format_money(p.paid)});
+    table.add({p.point, fmt::format("{}", p.baskets), fmt::format("{}", p.collected),
+               fmt::format("{}", p.missed), fmt::format("{}", p.cancelled), fmt::format("{}", p.unrecorded),
+               format_money(p.expected), format_money(p.paid)});
   }
   render_table(table, Format::table, out);
 }
@@ -159,8 +163,9 @@ void setup_record(CLI::App& app, Context& context) {
       Store store = context.open_store(OpenMode::read_write);
       const int removed = undo_pickups(store, week, r->households, context.today());
       if (!context.options.quiet) {
-        context.out() << fmt::format("{}: {} undone (kept in the audit)\n", week.to_string(),
-                                     counted(static_cast<std::size_t>(removed), "pickup record", "pickup records"));
+        context.out() << fmt::format(
+            "{}: {} undone (kept in the audit)\n", week.to_string(),
+            counted(static_cast<std::size_t>(removed), "pickup record", "pickup records"));
       }
       return;
     }
@@ -170,7 +175,8 @@ void setup_record(CLI::App& app, Context& context) {
     if (r->file.empty() && r->rest.empty()) {
       throw Error(ExitCode::usage, "give a pickups FILE, --rest missed, or both (or --undo)");
     }
-    const PickupFile file = r->file.empty() ? PickupFile{} : read_pickups(r->file, r->input.read());
+    const PickupFile file =
+        r->file.empty() ? PickupFile{} : read_pickups(r->file, r->input.read(context, r->file));
     Store store = context.open_store(OpenMode::read_write);
     const RecordResult result =
         record_pickups(store, config, week, file, !r->rest.empty(), context.today(), r->force);

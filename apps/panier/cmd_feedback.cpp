@@ -21,7 +21,7 @@ void setup_feedback(CLI::App& app, Context& context) {
   cmd->callback([&context, file, dry_run, input] {
     const Config& config = context.config();
     Store store = context.open_store(OpenMode::read_write);
-    const FeedbackSummary s = import_feedback(store, config, *file, input->read(), *dry_run);
+    const FeedbackSummary s = import_feedback(store, config, *file, input->read(context, *file), *dry_run);
     if (context.options.quiet) {
       return;
     }

@@ -21,7 +21,7 @@ void setup_harvest(CLI::App& app, Context& context) {
     add_input_options(*cmd, *input);
     cmd->callback([&context, file, dry_run, input] {
       const Config& config = context.config();
-      const auto lines = read_harvest(*file, input->read(), config);
+      const auto lines = read_harvest(*file, input->read(context, *file), config);
       Store store = context.open_store(OpenMode::read_write);
       const auto results = import_harvest(store, lines, *dry_run);
       if (context.options.quiet) {

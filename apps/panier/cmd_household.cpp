@@ -58,7 +58,8 @@ void setup_household_import(CLI::App& app, Context& context) {
   add_input_options(*cmd, *input);
   cmd->callback([&context, file, dry_run, input] {
     const Config& config = context.config();
-    const HouseholdFile households = read_households(*file, input->read(), config, context.today());
+    const HouseholdFile households =
+        read_households(*file, input->read(context, *file), config, context.today());
     for (const auto& warning : households.warnings) {
       context.warn(warning);
     }

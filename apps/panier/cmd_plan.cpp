@@ -1,5 +1,4 @@
 // panier plan [--week W] [--dry-run] [--format F]; panier plan show --week W.
-#include <iostream>
 #include <optional>
 #include <sstream>
 
@@ -202,9 +201,7 @@ void setup_plan(CLI::App& app, Context& context) {
     const Config& config = context.config();
     const Week week = context.week(o->week);
     if (config.calendar.is_closed(week)) {
-      if (!context.options.quiet) {
-        context.out() << fmt::format("{} is a closure week: nothing to plan\n", week.to_string());
-      }
+      context.notice(fmt::format("{} is a closure week: nothing to plan", week.to_string()));
       return;
     }
     Store store = context.open_store(o->dry_run ? OpenMode::read_only : OpenMode::read_write);
@@ -231,10 +228,7 @@ void setup_plan(CLI::App& app, Context& context) {
     if (plan.due() == 0) {
       context.warn(fmt::format("no basket is due in {}: nothing was stored", week.to_string()));
     }
-    context.trace(fmt::format("solved in {:.2f} s", plan.seconds));
-    if (!context.options.quiet && !context.options.verbose) {
-      std::cerr << fmt::format("panier: solved in {:.2f} s\n", plan.seconds);
-    }
+    context.notice(fmt::format("solved in {:.2f} s", plan.seconds));
   });
 }
 

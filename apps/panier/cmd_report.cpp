@@ -100,6 +100,7 @@ void run_report(Context& context, const ReportOptions& options, const ReportRequ
     const Worksheet sheet = worksheet_of(report_table(sites, config, request, with_site),
                                          std::string(panier::text(request.kind)));
     write_xlsx(options.output, std::span(&sheet, 1), context.today());
+    context.wrote(options.output);
     return;
   }
   // Straight to standard output; to a file through a temporary file and a rename.
@@ -116,6 +117,7 @@ void run_report(Context& context, const ReportOptions& options, const ReportRequ
   }
   if (!options.output.empty()) {
     write_atomically(options.output, text.str());
+    context.wrote(options.output);
   }
 }
 

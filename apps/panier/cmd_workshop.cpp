@@ -66,7 +66,7 @@ void setup_workshop_attend(CLI::App& app, Context& context) {
   cmd->callback([&context, id, file, input] {
     context.config();
     Store store = context.open_store(OpenMode::read_write);
-    const AttendResult r = attend_workshop(store, *id, *file, input->read());
+    const AttendResult r = attend_workshop(store, *id, *file, input->read(context, *file));
     if (r.capacity && r.persons > *r.capacity) {
       context.warn(
           fmt::format("workshop {} has {} persons for a capacity of {}", *id, r.persons, *r.capacity));

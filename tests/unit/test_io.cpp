@@ -327,6 +327,7 @@ TEST_CASE("people's words are read without case or accents, in English or French
   CHECK(read_word<Outcome>("redistribué") == Outcome::redistributed);
   // The store's exact reading is not loosened.
   CHECK_FALSE(parse_word<PickupStatus>("Collected").has_value());
-  CHECK(words_offered<PaymentMethod>() == "cash (espèces), cheque (chèque), card (carte), transfer (virement)");
+  CHECK(words_offered<PaymentMethod>() ==
+        "cash (espèces), cheque (chèque), card (carte), transfer (virement)");
   CHECK(words_offered<Grade>() == "standard, off-grade");
 }

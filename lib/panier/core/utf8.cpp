@@ -170,12 +170,12 @@ std::string folded_word(std::string_view word) {
     const auto c = static_cast<unsigned char>(word[i]);
     if (c >= 'A' && c <= 'Z') {
       out += static_cast<char>(c - 'A' + 'a');
-    } else if (c == 0xC3 && i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0U) == 0x80U &&
+    } else if (c == 0xC3 && i + 1 < word.size() &&
+               (static_cast<unsigned char>(word[i + 1]) & 0xC0U) == 0x80U &&
                k_latin1[static_cast<unsigned char>(word[i + 1]) - 0x80U] != '\0') {
       out += k_latin1[static_cast<unsigned char>(word[i + 1]) - 0x80U];
       ++i;
-    } else if (c == 0xC5 && i + 1 < word.size() &&
-               (word[i + 1] == '\x92' || word[i + 1] == '\x93')) { // Œ œ
+    } else if (c == 0xC5 && i + 1 < word.size() && (word[i + 1] == '\x92' || word[i + 1] == '\x93')) { // Œ œ
       out += "oe";
       ++i;
     } else {

@@ -40,7 +40,9 @@ template <typename E> constexpr std::optional<E> parse_word(std::string_view wor
 }
 
 template <typename E>
-concept HasAliases = requires { Vocabulary<E>::aliases; };
+concept HasAliases = requires {
+  Vocabulary<E>::aliases;
+};
 
 // The value a person meant by `word`: a text or an alias, compared without case or accents
 // ("Récupéré", "RECUPERE" and "récupéré" are one word). nullopt when none matches.

@@ -216,11 +216,12 @@ AllocationInput allocation_input(Store& store, const Config& config, Week week) 
     const bool recorded = allocated && !week_is_open(store, week);
     throw Error(
         ExitCode::data,
-        fmt::format("the plan for {} is stale: it was made for {} baskets, and {} are due now; {}re-run panier "
-                    "plan --week {}{}",
-                    week.to_string(), fmt::join(planned_for, ", "), fmt::join(due_now, ", "),
-                    recorded ? "its pickups are recorded: " + undo_advice(week) + ", then " : "",
-                    week.to_string(), allocated ? " --replace, then panier allocate" : ""));
+        fmt::format(
+            "the plan for {} is stale: it was made for {} baskets, and {} are due now; {}re-run panier "
+            "plan --week {}{}",
+            week.to_string(), fmt::join(planned_for, ", "), fmt::join(due_now, ", "),
+            recorded ? "its pickups are recorded: " + undo_advice(week) + ", then " : "", week.to_string(),
+            allocated ? " --replace, then panier allocate" : ""));
   }
   in.ledger = db::rotation_ledger(store, week);
   in.spent = db::spent_before(store, week);
@@ -368,7 +369,7 @@ std::optional<std::string> stale_allocation(Store& store, const Config& config, 
       return std::nullopt;
     }
     return fmt::format("the inputs of {} changed since it was allocated ({}); run panier allocate --week {} "
-                       "--replace, then deliver it again",
+                       "--replace to allocate it again",
                        week.to_string(), describe_changes(existing, now), week.to_string());
   } catch (const Error& e) {
     return e.messages().empty() ? std::string("its inputs changed") : e.messages().front();

@@ -32,10 +32,10 @@ std::optional<E> word_column(const RowReader& reader, std::size_t column, std::v
 
 // The columns of a pickups file, then those of a sign-in sheet (panier deliver's sheets).
 enum : std::size_t { household, status_column, paid, method, outcome, week_column, point, amount };
-constexpr InputColumn k_columns[] = {{"household", true},   {"status", true},  {"paid_eur", false},
-                                     {"method", false},     {"outcome", false}, {"week", false},
-                                     {"point", false},      {"amount_eur", false}, {"name", false},
-                                     {"phone", false},      {"size", false}};
+constexpr InputColumn k_columns[] = {{"household", true}, {"status", true},      {"paid_eur", false},
+                                     {"method", false},   {"outcome", false},    {"week", false},
+                                     {"point", false},    {"amount_eur", false}, {"name", false},
+                                     {"phone", false},    {"size", false}};
 
 // One line of the file, with the problems that are its own.
 PickupInput read_pickup_line(const RowReader& reader, std::map<std::string, long>& seen,
@@ -96,9 +96,8 @@ void write_pickups(Store& store, const Config& config, Week week, const Allocati
       continue;
     }
     if (in.week && *in.week != week) {
-      problems.add(in.place.locate(
-          fmt::format("this line is for {}, not {} (a sheet of another week?)", in.week->to_string(),
-                      week.to_string())));
+      problems.add(in.place.locate(fmt::format("this line is for {}, not {} (a sheet of another week?)",
+                                               in.week->to_string(), week.to_string())));
       continue;
     }
     if (in.blank) {
@@ -118,9 +117,9 @@ void write_pickups(Store& store, const Config& config, Week week, const Allocati
       continue;
     }
     if (!in.point.empty() && in.point != it->second->point) {
-      problems.add(in.place.locate(fmt::format("household {} collects at {} in {}, not at {}",
-                                               quoted(in.household), it->second->point, week.to_string(),
-                                               quoted(in.point))));
+      problems.add(
+          in.place.locate(fmt::format("household {} collects at {} in {}, not at {}", quoted(in.household),
+                                      it->second->point, week.to_string(), quoted(in.point))));
       continue;
     }
     db::PickupRow row{it->second->enrolment_id, in.status, in.paid, in.method, in.outcome};
@@ -247,9 +246,9 @@ RecordResult record_pickups(Store& store, const Config& config, Week week, const
   RecordResult result;
   store.write([&] {
     if (today < delivered) {
-      db::log_operation(store, week, today.to_string(),
-                        fmt::format("pickups recorded before the delivery day ({}) with --force",
-                                    delivered.to_string()));
+      db::log_operation(
+          store, week, today.to_string(),
+          fmt::format("pickups recorded before the delivery day ({}) with --force", delivered.to_string()));
     }
     const Allocation allocation = allocated_week(store, week);
     auto existing = db::pickups_of(store, week);
@@ -281,17 +280,18 @@ int undo_pickups(Store& store, Week week, const std::vector<std::string>& househ
     problems.throw_if_any(ExitCode::data);
     removed = db::undo_pickups(store, week, enrolments, today.to_string());
     if (removed > 0) {
-      db::log_operation(store, week, today.to_string(),
-                        fmt::format("{} pickup record{} undone (kept in pickup_audit)", removed,
-                                    removed == 1 ? "" : "s"));
+      db::log_operation(
+          store, week, today.to_string(),
+          fmt::format("{} pickup record{} undone (kept in pickup_audit)", removed, removed == 1 ? "" : "s"));
     }
   });
   return removed;
 }
 
 std::string undo_advice(Week week) {
-  return fmt::format("if they were recorded by mistake, undo them with panier deliver record --week {} --undo",
-                     week.to_string());
+  return fmt::format(
+      "if they were recorded by mistake, undo them with panier deliver record --week {} --undo",
+      week.to_string());
 }
 
 int missed_in_a_row(const std::vector<std::optional<PickupStatus>>& statuses) {

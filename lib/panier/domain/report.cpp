@@ -361,8 +361,8 @@ Table pickups_report(Store& store, const Config& config, const ReportRequest& re
     s.cancelled += g.cancelled;
     s.unrecorded += g.unrecorded;
     const Scheme* scheme = config.find_scheme(g.scheme);
-    s.contribution_collected +=
-        owed_amount(g.contribution_collected, g.contribution_missed, scheme != nullptr && scheme->charge_missed);
+    s.contribution_collected += owed_amount(g.contribution_collected, g.contribution_missed,
+                                            scheme != nullptr && scheme->charge_missed);
     s.paid_cents += g.paid_cents;
   }
   for (const auto& [key, s] : sums) {
@@ -394,13 +394,14 @@ std::vector<DatedWorkshop> workshops_in(Store& store, const Range& range) {
   return list;
 }
 
-Table households_report(Store& store, const Config& config, const ReportRequest& request, const Range& range) {
-  Table table = make_table(
-      request,
-      {"household", "scheme", "size", "point", "commune", "adults", "children", "start_week", "end_week",
-       "status", "baskets", "collected", "missed", "contribution_eur", "paid_eur", "workshops", "owed_eur"},
-      {"adults", "children", "baskets", "collected", "missed", "contribution_eur", "paid_eur", "workshops",
-       "owed_eur"});
+Table households_report(Store& store, const Config& config, const ReportRequest& request,
+                        const Range& range) {
+  Table table = make_table(request,
+                           {"household", "scheme", "size", "point", "commune", "adults", "children",
+                            "start_week", "end_week", "status", "baskets", "collected", "missed",
+                            "contribution_eur", "paid_eur", "workshops", "owed_eur"},
+                           {"adults", "children", "baskets", "collected", "missed", "contribution_eur",
+                            "paid_eur", "workshops", "owed_eur"});
   if (range.empty) {
     return table;
   }
@@ -436,14 +437,14 @@ Table households_report(Store& store, const Config& config, const ReportRequest&
     const Scheme* scheme = config.find_scheme(e.scheme);
     const Cents owed = owed_amount(g.contribution_collected, g.contribution_missed,
                                    scheme != nullptr && scheme->charge_missed);
-    rows.push_back({g.period,
-                    e.household,
-                    e.scheme,
-                    {e.household, e.scheme, g.size, g.point, e.commune, count(e.adults), count(e.children),
-                     e.start_week, e.end_week, std::string(text(e.status)), count(g.baskets),
-                     count(g.collected), count(g.missed), format_money(g.contribution_cents),
-                     format_money(g.paid_cents), count(w != attended.end() ? w->second : 0),
-                     format_money(owed)}});
+    rows.push_back(
+        {g.period,
+         e.household,
+         e.scheme,
+         {e.household, e.scheme, g.size, g.point, e.commune, count(e.adults), count(e.children), e.start_week,
+          e.end_week, std::string(text(e.status)), count(g.baskets), count(g.collected), count(g.missed),
+          format_money(g.contribution_cents), format_money(g.paid_cents),
+          count(w != attended.end() ? w->second : 0), format_money(owed)}});
   }
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     return std::tie(a.period, a.household, a.scheme) < std::tie(b.period, b.household, b.scheme);

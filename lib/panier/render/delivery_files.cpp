@@ -69,8 +69,8 @@ std::string changes_csv(const DeliveryWeek& d) {
 // what was paid and how when it differs from amount_eur); the phone last, where the point's
 // privacy mode shows it. panier deliver record reads the sheet back as it is.
 std::vector<std::string> sheet_columns(const PointSheet& sheet) {
-  std::vector<std::string> columns{"week", "point",  "household", "name",  "size",
-                                   "amount_eur", "status", "paid_eur", "method"};
+  std::vector<std::string> columns{"week",       "point",  "household", "name",  "size",
+                                   "amount_eur", "status", "paid_eur",  "method"};
   if (sheet.phones) {
     columns.emplace_back("phone");
   }
@@ -78,8 +78,15 @@ std::vector<std::string> sheet_columns(const PointSheet& sheet) {
 }
 
 std::vector<std::string> sheet_row(const DeliveryWeek& d, const PointSheet& sheet, const SheetLine& line) {
-  std::vector<std::string> row{d.week.to_string(), sheet.point, line.household, line.name, line.size,
-                               format_money(line.amount), "", "", ""};
+  std::vector<std::string> row{d.week.to_string(),
+                               sheet.point,
+                               line.household,
+                               line.name,
+                               line.size,
+                               format_money(line.amount),
+                               "",
+                               "",
+                               ""};
   if (sheet.phones) {
     row.push_back(line.phone);
   }
@@ -103,7 +110,7 @@ std::vector<Worksheet> sheets_workbook(const DeliveryWeek& d, const Config& conf
     Worksheet tab;
     tab.name = sheet.point;
     tab.columns = sheet_columns(sheet);
-    tab.kinds = {CellKind::text, CellKind::text,  CellKind::text, CellKind::text, CellKind::text,
+    tab.kinds = {CellKind::text,  CellKind::text, CellKind::text, CellKind::text, CellKind::text,
                  CellKind::money, CellKind::text, CellKind::text, CellKind::text};
     if (sheet.phones) {
       tab.kinds.push_back(CellKind::text);

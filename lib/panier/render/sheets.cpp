@@ -49,8 +49,8 @@ void sheet_header(std::ostream& out, const PointSheet& sheet, const DeliveryWeek
 // to tick for each pickup status and a box to sign.
 void sign_in_table(std::ostream& out, const PointSheet& sheet, const Config& config) {
   const Language lang = config.organisation.language;
-  out << "<table class=\"signin\">\n<thead><tr><th>" << word(Word::household, lang) << "</th><th>" << word(Word::name, lang)
-      << "</th>";
+  out << "<table class=\"signin\">\n<thead><tr><th>" << word(Word::household, lang) << "</th><th>"
+      << word(Word::name, lang) << "</th>";
   if (sheet.phones) {
     out << "<th>" << word(Word::phone, lang) << "</th>";
   }

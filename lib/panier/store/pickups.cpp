@@ -55,16 +55,18 @@ void put_pickup(Store& store, Week week, const PickupRow& row, const PickupRow* 
   });
 }
 
-int undo_pickups(Store& store, Week week, const std::vector<std::int64_t>& enrolments, const std::string& today) {
+int undo_pickups(Store& store, Week week, const std::vector<std::int64_t>& enrolments,
+                 const std::string& today) {
   int removed = 0;
   translate_sqlite_errors(store.path(), [&] {
     auto& db = store.db();
     auto undo = [&](const std::optional<std::int64_t> enrolment) {
       const std::string which = enrolment ? " AND enrolment_id = ?" : "";
-      SQLite::Statement audit(db, "INSERT INTO pickup_audit (week, enrolment_id, status, paid_cents, method, "
-                                  "outcome, replaced_on, action) SELECT week, enrolment_id, status, paid_cents, "
-                                  "method, outcome, ?, 'undone' FROM pickup WHERE week = ?" +
-                                      which + " ORDER BY enrolment_id");
+      SQLite::Statement audit(db,
+                              "INSERT INTO pickup_audit (week, enrolment_id, status, paid_cents, method, "
+                              "outcome, replaced_on, action) SELECT week, enrolment_id, status, paid_cents, "
+                              "method, outcome, ?, 'undone' FROM pickup WHERE week = ?" +
+                                  which + " ORDER BY enrolment_id");
       audit.bind(1, today);
       audit.bind(2, week.to_string());
       SQLite::Statement remove(db, "DELETE FROM pickup WHERE week = ?" + which);

@@ -277,7 +277,8 @@ std::vector<EnrolmentGroup> enrolment_groups(Store& store, const ReportFilter& f
             "sum(a.status = 'basket' AND p.status = 'missed'), "
             "sum(CASE WHEN a.status = 'basket' THEN a.contribution_cents ELSE 0 END), "
             "coalesce(sum(p.paid_cents), 0), "
-            "sum(CASE WHEN p.status = 'collected' OR p.status = 'proxy' THEN a.contribution_cents ELSE 0 END), "
+            "sum(CASE WHEN p.status = 'collected' OR p.status = 'proxy' THEN a.contribution_cents ELSE 0 "
+            "END), "
             "sum(CASE WHEN p.status = 'missed' THEN a.contribution_cents ELSE 0 END) "
             "FROM allocation a LEFT JOIN pickup p ON p.week = a.week AND p.enrolment_id = a.enrolment_id "
             "WHERE " +
