@@ -27,20 +27,35 @@ const std::set<std::string, std::less<>> k_small_counts = {
     "households", "persons", "adults", "children", "new_households", "workshop_participants",
     "answers",    "cooked",  "liked"};
 
+// A figure of a row that describes the row's households (not a year, a capacity or a budget).
+bool describes_households(const Table& table, std::size_t column) {
+  const std::string& name = table.columns[column];
+  return table.numeric[column] && name != "year" && name != "capacity" && !name.starts_with("budget");
+}
+
+bool below(const std::string& cell, int min_cell) {
+  return !cell.empty() &&
+         std::all_of(cell.begin(), cell.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+         std::stoll(cell) < min_cell;
+}
+
+// --min-cell N: a count of households or persons below N is shown "<N"; and when a row's
+// households are fewer than N, its other figures about them (baskets, pickups, persons, kg,
+// money) are hidden too, shown "*", since they would tell the hidden count or describe those few
+// households.
 void apply_min_cell(Table& table, int min_cell) {
   if (min_cell <= 0) {
     return;
   }
-  for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    if (!k_small_counts.contains(table.columns[c])) {
-      continue;
-    }
-    for (auto& row : table.rows) {
-      const std::string& cell = row[c];
-      if (!cell.empty() &&
-          std::all_of(cell.begin(), cell.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
-          std::stoll(cell) < min_cell) {
+  const auto households = std::find(table.columns.begin(), table.columns.end(), "households");
+  for (auto& row : table.rows) {
+    const bool few = households != table.columns.end() &&
+                     below(row[static_cast<std::size_t>(households - table.columns.begin())], min_cell);
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      if (k_small_counts.contains(table.columns[c]) && below(row[c], min_cell)) {
         row[c] = fmt::format("<{}", min_cell);
+      } else if (few && describes_households(table, c) && !row[c].empty()) {
+        row[c] = "*";
       }
     }
   }
