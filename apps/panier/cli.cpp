@@ -1,12 +1,19 @@
 #include "cli.hpp"
 
 #include <chrono>
+#include <clocale>
 #include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+#include <libintl.h>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/version.hpp"
 
 namespace panier::cli {
@@ -64,6 +71,53 @@ void print_errors(std::ostream& err, const Error& error) {
   }
 }
 
+// Where the compiled catalogues are: $PANIER_LOCALEDIR, else PREFIX/share/locale beside an
+// installed panier (PREFIX/bin/panier), else the build tree's locale/.
+std::string locale_dir() {
+  if (std::string env = env_or_empty("PANIER_LOCALEDIR"); !env.empty()) {
+    return env;
+  }
+  std::error_code error;
+  const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    const auto installed = executable.parent_path().parent_path() / "share" / "locale";
+    if (std::filesystem::is_regular_file(installed / "fr" / "LC_MESSAGES" / "panier.mo", error)) {
+      return installed.string();
+    }
+  }
+  return PANIER_BUILD_LOCALEDIR;
+}
+
+// What the environment's locale says of French: LANGUAGE, LC_ALL, LC_MESSAGES, LANG in that
+// order, the first that names a language (C and POSIX name none). nullopt when none does.
+std::optional<bool> locale_is_french() {
+  for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const std::string value = env_or_empty(name);
+    if (value.empty() || value == "C" || value == "POSIX" || value.starts_with("C.")) {
+      continue;
+    }
+    return value.starts_with("fr");
+  }
+  return std::nullopt;
+}
+
+// Messages in French or English from now on. French goes through gettext: the catalogue is bound
+// and LANGUAGE set, with LC_MESSAGES from the environment or else C.UTF-8 (always present), so
+// French works on a machine without any French locale installed.
+void set_messages_language(bool french) {
+  if (french && !translations_on()) {
+    setenv("LANGUAGE", "fr", 1);
+    const char* locale = std::setlocale(LC_MESSAGES, "");
+    if (locale == nullptr || std::string_view(locale) == "C" || std::string_view(locale) == "POSIX") {
+      std::setlocale(LC_MESSAGES, "C.UTF-8");
+    }
+    const std::string dir = locale_dir();
+    bindtextdomain(k_text_domain, dir.c_str());
+    bind_textdomain_codeset(k_text_domain, "UTF-8");
+  }
+  use_translations(french);
+}
+
 } // namespace
 
 Context::Context(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
@@ -89,6 +143,10 @@ const Config& Context::config() {
   if (!m_config) {
     trace(fmt::format("configuration {}", config_path()));
     m_config = load_config(config_path(), default_datadir());
+    // The organisation's language, when its file gives one, is the terminal's too.
+    if (m_config->organisation.language_given) {
+      set_messages_language(m_config->organisation.language == Language::fr);
+    }
   }
   return *m_config;
 }
@@ -240,6 +298,7 @@ std::string suggestion(const CLI::App& root, const CLI::App& reached) {
 } // namespace
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  set_messages_language(locale_is_french().value_or(false));
   Context context(out, err);
   CLI::App app{"panier runs a solidarity vegetable-basket scheme: plan, allocate, deliver, report.",
                "panier"};

@@ -101,8 +101,10 @@ private:
         o.database = *v;
       }
     }
-    if (auto v = t.choice("language", false, {"fr", "en"}))
+    if (auto v = t.choice("language", false, {"fr", "en"})) {
       o.language = *v == "en" ? Language::en : Language::fr;
+      o.language_given = true;
+    }
     if (auto v = t.integer("retention_years", false, 1, 30)) o.retention_years = static_cast<int>(*v);
     if (auto v = t.integer("busy_timeout_s", false, 0, 3600)) o.busy_timeout_s = static_cast<int>(*v);
     t.finish();

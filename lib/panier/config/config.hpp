@@ -22,6 +22,7 @@ struct Organisation {
   std::string name;
   std::string database = "panier.db"; // relative to the config file
   Language language = Language::fr;
+  bool language_given = false; // `language` is in the file: the terminal's messages follow it too
   int retention_years = 2;
   int busy_timeout_s = 10;
 };
