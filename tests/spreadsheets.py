@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 
 PANIER, SOURCE = sys.argv[1], os.path.abspath(sys.argv[2])
 CONFIG = os.path.join(SOURCE, "data", "example", "panier.toml")
-ENV = dict(os.environ, TZ="Europe/Paris", LC_ALL="C.UTF-8", PANIER_TODAY="2023-01-05", PANIER_CONFIG=CONFIG)
+ENV = dict(os.environ, TZ="Europe/Paris", LC_ALL="C.UTF-8", LANGUAGE="en", PANIER_TODAY="2023-01-05", PANIER_CONFIG=CONFIG)
 failures = []
 
 

@@ -7,8 +7,8 @@
 #include <optional>
 #include <string_view>
 
-#include <libintl.h>
 #include <iostream>
+#include <libintl.h>
 
 #include <fmt/format.h>
 
@@ -54,7 +54,7 @@ std::unique_ptr<Clock> make_clock() {
   }
   const auto date = Date::parse(today);
   if (!date) {
-    throw Error(ExitCode::usage, fmt::format("PANIER_TODAY=\"{}\" is not a date (YYYY-MM-DD)", today));
+    throw Error(ExitCode::usage, trf("PANIER_TODAY=\"{}\" is not a date (YYYY-MM-DD)", today));
   }
   return std::make_unique<FixedClock>(*date);
 }
@@ -67,7 +67,7 @@ void print_errors(std::ostream& err, const Error& error) {
     err << "panier: error: " << messages[i] << '\n';
   }
   if (error.count() > listed) {
-    err << fmt::format("panier: error: … and {} more ({} in all)\n", error.count() - listed, error.count());
+    err << trf("panier: error: … and {} more ({} in all)\n", error.count() - listed, error.count());
   }
 }
 
@@ -141,10 +141,11 @@ std::string Context::database_override() const {
 
 const Config& Context::config() {
   if (!m_config) {
-    trace(fmt::format("configuration {}", config_path()));
+    trace(trf("configuration {}", config_path()));
     m_config = load_config(config_path(), default_datadir());
-    // The organisation's language, when its file gives one, is the terminal's too.
-    if (m_config->organisation.language_given) {
+    // The organisation's language, when its file gives one, is the terminal's too, unless the
+    // environment's locale names a language (the person at the terminal speaks for themselves).
+    if (m_config->organisation.language_given && !locale_is_french().has_value()) {
       set_messages_language(m_config->organisation.language == Language::fr);
     }
   }
@@ -159,7 +160,7 @@ std::string Context::database_path() {
 Store Context::open_store(OpenMode mode) {
   const int timeout = config().organisation.busy_timeout_s;
   trace(
-      fmt::format("database {} ({})", database_path(), mode == OpenMode::read_only ? "reading" : "writing"));
+      trf("database {} ({})", database_path(), mode == OpenMode::read_only ? tr("reading") : tr("writing")));
   Store store = Store::open(database_path(), mode, timeout, waiting_notice());
   for (const auto& warning : store.warnings()) {
     warn(warning);
@@ -177,9 +178,8 @@ Date Context::today() const {
 Week Context::week(const std::string& text) const {
   auto week = parse_week_arg(text, today());
   if (!week) {
-    throw Error(
-        ExitCode::usage,
-        fmt::format("\"{}\" is not a week (write 2026-W49, this, next, last or a date 2026-12-03)", text));
+    throw Error(ExitCode::usage,
+                trf("\"{}\" is not a week (write 2026-W49, this, next, last or a date 2026-12-03)", text));
   }
   return *week;
 }
@@ -197,8 +197,8 @@ void Context::notice(const std::string& message) {
 std::function<void()> Context::waiting_notice() {
   const int timeout = config().organisation.busy_timeout_s;
   return [this, timeout] {
-    notice(fmt::format("waiting for the database: another panier command is using it (giving up after {} s)",
-                       timeout));
+    notice(
+        trf("waiting for the database: another panier command is using it (giving up after {} s)", timeout));
     m_err.flush();
   };
 }
@@ -213,8 +213,7 @@ ReadOptions InputFileOptions::read(Context& context, const std::string& path) co
   ReadOptions options;
   options.encoding = encoding.empty() ? Encoding::detect : parse_encoding(encoding);
   options.sheet = sheet;
-  context.trace(
-      fmt::format("reading {}{}", path, sheet.empty() ? "" : fmt::format(" (sheet \"{}\")", sheet)));
+  context.trace(trf("reading {}{}", path, sheet.empty() ? "" : trf(" (sheet \"{}\")", sheet)));
   return options;
 }
 
@@ -292,7 +291,7 @@ std::string suggestion(const CLI::App& root, const CLI::App& reached) {
       }
     }
   }
-  return best.empty() ? "" : fmt::format(" (did you mean {}?)", best);
+  return best.empty() ? "" : trf(" (did you mean {}?)", best);
 }
 
 } // namespace
@@ -324,9 +323,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (app.get_subcommands().empty()) {
       throw CLI::RequiredError("A command");
     }
-    context.trace(
-        fmt::format("done in {:.2f} s",
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
+    context.trace(trf("done in {:.2f} s",
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
     return 0;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e, out, err);

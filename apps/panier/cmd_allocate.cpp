@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/table.hpp"
 #include "panier/domain/allocate.hpp"
 
@@ -47,16 +48,16 @@ void render_text(const Allocation& a, const Config& config, std::ostream& out) {
     shown.add({t.point, t.size, fmt::format("{}", t.baskets), fmt::format("{}", t.shortfall),
                format_money(t.value), format_money(t.contribution), format_money(t.value - t.contribution)});
   }
-  shown.add({"total", "", fmt::format("{}", baskets), fmt::format("{}", shortfall), format_money(value),
+  shown.add({tr("total"), "", fmt::format("{}", baskets), fmt::format("{}", shortfall), format_money(value),
              format_money(contribution), format_money(value - contribution)});
-  out << fmt::format("allocation {}: {}, {} short\n", a.week.to_string(),
-                     counted(static_cast<std::size_t>(baskets), "basket", "baskets"), shortfall);
+  out << trf("allocation {}: {}, {} short\n", a.week.to_string(),
+             counted(static_cast<std::size_t>(baskets), "basket", "baskets"), shortfall);
   render_table(shown, Format::table, out);
   out << '\n';
   Table funders({"funder", "scheme", "amount_eur", "note"}, {"amount_eur"});
   for (const auto& f : totals_by_funder(a, config)) {
     funders.add({funder_name(config, f.funder), f.scheme, format_money(f.amount),
-                 f.fallback ? "fallback payer" : ""});
+                 f.fallback ? tr("fallback payer") : ""});
   }
   render_table(funders, Format::table, out);
 }
@@ -67,12 +68,11 @@ void warn_allocation(Context& context, const Allocation& a, const Config& config
     const std::string payer = funder_name(config, e.fallback);
     const std::string funder = funder_name(config, e.funder);
     if (e.earlier) {
-      context.warn(fmt::format("the {} budget of {} for {} ({} EUR) is used up: {} pays its part", e.year,
-                               funder, e.scheme, format_money(e.budget), payer));
+      context.warn(trf("the {} budget of {} for {} ({} EUR) is used up: {} pays its part", e.year, funder,
+                       e.scheme, format_money(e.budget), payer));
     } else {
-      context.warn(
-          fmt::format("the {} budget of {} for {} ({} EUR) ran out in {}: {} pays its part from then on",
-                      e.year, funder, e.scheme, format_money(e.budget), a.week.to_string(), payer));
+      context.warn(trf("the {} budget of {} for {} ({} EUR) ran out in {}: {} pays its part from then on",
+                       e.year, funder, e.scheme, format_money(e.budget), a.week.to_string(), payer));
     }
   }
   std::map<std::string, std::vector<std::string>> short_by_size;
@@ -82,10 +82,9 @@ void warn_allocation(Context& context, const Allocation& a, const Config& config
     }
   }
   for (const auto& [size, codes] : short_by_size) {
-    context.warn(
-        fmt::format("{} basket{} of size {} short: {} go{} without this week and {} first in line next time",
-                    codes.size(), codes.size() == 1 ? "" : "s", size, fmt::join(codes, ", "),
-                    codes.size() == 1 ? "es" : "", codes.size() == 1 ? "is" : "are"));
+    context.warn(trf("{} basket{} of size {} short: {} go{} without this week and {} first in line next time",
+                     codes.size(), codes.size() == 1 ? "" : "s", size, fmt::join(codes, ", "),
+                     codes.size() == 1 ? "es" : "", codes.size() == 1 ? "is" : "are"));
   }
 }
 
@@ -160,12 +159,12 @@ void setup_allocate(CLI::App& app, Context& context) {
       return;
     }
     if (o->week.empty()) {
-      throw Error(ExitCode::usage, "--week is required (or: panier allocate show --week W)");
+      throw Error(ExitCode::usage, tr("--week is required (or: panier allocate show --week W)"));
     }
     const Config& config = context.config();
     const Week week = context.week(o->week);
     if (config.calendar.is_closed(week)) {
-      context.notice(fmt::format("{} is a closure week: nothing to allocate", week.to_string()));
+      context.notice(trf("{} is a closure week: nothing to allocate", week.to_string()));
       return;
     }
     // A dry run rehearses the transaction and rolls it back: it needs the write lock too.
@@ -175,12 +174,12 @@ void setup_allocate(CLI::App& app, Context& context) {
     // What happened is a status line on stderr: stdout keeps the format asked for on every run.
     switch (outcome.kind) {
     case AllocateOutcome::Kind::up_to_date:
-      context.notice(fmt::format("{}: up to date ({} allocation rows, nothing written)", week.to_string(),
-                                 a.rows.size()));
+      context.notice(
+          trf("{}: up to date ({} allocation rows, nothing written)", week.to_string(), a.rows.size()));
       break;
-    case AllocateOutcome::Kind::dry_run: context.notice("dry run: nothing was written"); break;
+    case AllocateOutcome::Kind::dry_run: context.notice(tr("dry run: nothing was written")); break;
     case AllocateOutcome::Kind::replaced:
-      context.notice("the earlier allocation of the week was replaced");
+      context.notice(tr("the earlier allocation of the week was replaced"));
       break;
     case AllocateOutcome::Kind::allocated: break;
     }

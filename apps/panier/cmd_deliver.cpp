@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/table.hpp"
 #include "panier/domain/allocate.hpp"
 #include "panier/domain/deliver.hpp"
@@ -34,7 +35,7 @@ render::DeliverFiles files_of(const std::string& format) {
     } else if (item == "xlsx") {
       files.xlsx = true;
     } else {
-      throw Error(ExitCode::usage, fmt::format("--format: \"{}\" is not csv, html or xlsx", item));
+      throw Error(ExitCode::usage, trf("--format: \"{}\" is not csv, html or xlsx", item));
     }
   }
   return files;
@@ -44,10 +45,10 @@ render::DeliverFiles files_of(const std::string& format) {
 void print_delivery(Context& context, const DeliveryWeek& delivery, const std::string& dir,
                     const std::vector<std::string>& written) {
   auto& out = context.out();
-  out << fmt::format("{}: {} to {}, delivered {}; {} since {}\n", delivery.week.to_string(),
-                     counted(static_cast<std::size_t>(delivery.baskets()), "basket", "baskets"),
-                     counted(delivery.sheets.size(), "point", "points"), delivery.date.to_string(),
-                     counted(delivery.changes.size(), "change", "changes"), delivery.previous.to_string());
+  out << trf("{}: {} to {}, delivered {}; {} since {}\n", delivery.week.to_string(),
+             counted(static_cast<std::size_t>(delivery.baskets()), "basket", "baskets"),
+             counted(delivery.sheets.size(), "point", "points"), delivery.date.to_string(),
+             counted(delivery.changes.size(), "change", "changes"), delivery.previous.to_string());
   if (delivery.routes) {
     for (const auto& van : delivery.routes->vans) {
       const int leave = static_cast<int>(std::lround(van.leave));
@@ -67,36 +68,34 @@ void print_delivery(Context& context, const DeliveryWeek& delivery, const std::s
 // panier deliver --week W --out DIR: compute the week, route the vans, write the files.
 void deliver_week(Context& context, const DeliverOptions& options) {
   if (options.week.empty() || options.out.empty()) {
-    throw Error(ExitCode::usage, "--week and --out are required (or: panier deliver record / balance)");
+    throw Error(ExitCode::usage, tr("--week and --out are required (or: panier deliver record / balance)"));
   }
   const render::DeliverFiles files = files_of(options.format);
   const Config& config = context.config();
   const Week week = context.week(options.week);
   if (config.calendar.is_closed(week)) {
-    context.notice(fmt::format("{} is a closure week: nothing to deliver", week.to_string()));
+    context.notice(trf("{} is a closure week: nothing to deliver", week.to_string()));
     return;
   }
   Store store = context.open_store(OpenMode::read_only);
   DeliveryWeek delivery = compute_delivery(store, config, week);
   if (const auto stale = stale_allocation(store, config, week)) {
     if (week_is_open(store, week)) {
-      throw Error(ExitCode::data,
-                  fmt::format("the allocation of {} is stale, so the sheets would be wrong: {}",
-                              week.to_string(), *stale));
+      throw Error(ExitCode::data, trf("the allocation of {} is stale, so the sheets would be wrong: {}",
+                                      week.to_string(), *stale));
     }
-    context.warn(
-        fmt::format("the allocation of {} no longer matches its inputs, but its pickups are recorded: "
-                    "the files show it as it was allocated ({})",
-                    week.to_string(), *stale));
+    context.warn(trf("the allocation of {} no longer matches its inputs, but its pickups are recorded: "
+                     "the files show it as it was allocated ({})",
+                     week.to_string(), *stale));
   }
   if (!options.no_routes && !config.vans.empty()) {
     delivery.routes = plan_routes(config, load_travel(config), week, delivery.baskets_per_point());
     if (delivery.routes->time_limit_reached) {
-      context.warn("the route search stopped at its time limit: a rerun may give other routes");
+      context.warn(tr("the route search stopped at its time limit: a rerun may give other routes"));
     }
     for (const auto& u : delivery.routes->unassigned) {
-      context.warn(fmt::format("{}: {} basket{} not routed: {}", u.point, u.baskets,
-                               u.baskets == 1 ? "" : "s", render::unserved_reason(u, Language::en)));
+      context.warn(trf("{}: {} basket{} not routed: {}", u.point, u.baskets, u.baskets == 1 ? "" : "s",
+                       render::unserved_reason(u, Language::en)));
     }
   }
   const auto written = render::write_delivery(delivery, config, options.out, files);
@@ -111,12 +110,12 @@ void deliver_week(Context& context, const DeliverOptions& options) {
 // The reconciliation a person reads after recording: what was done, then per point.
 void print_record(Context& context, Week week, const RecordResult& result) {
   auto& out = context.out();
-  out << fmt::format("{}: {} recorded, {} updated, {} unchanged", week.to_string(), result.added,
-                     result.updated, result.unchanged);
+  out << trf("{}: {} recorded, {} updated, {} unchanged", week.to_string(), result.added, result.updated,
+             result.unchanged);
   if (result.blank > 0) {
-    out << fmt::format(", {} left blank", result.blank);
+    out << trf(", {} left blank", result.blank);
   }
-  out << (result.rest > 0 ? fmt::format(", {} marked missed\n", result.rest) : "\n");
+  out << (result.rest > 0 ? trf(", {} marked missed\n", result.rest) : "\n");
   Table table(
       {"point", "baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"},
       {"baskets", "collected", "missed", "cancelled", "unrecorded", "expected_eur", "paid_eur"});
@@ -158,22 +157,21 @@ void setup_record(CLI::App& app, Context& context) {
     const Week week = context.week(r->week);
     if (r->undo) {
       if (!r->file.empty() || !r->rest.empty()) {
-        throw Error(ExitCode::usage, "--undo takes no FILE and no --rest (only --household)");
+        throw Error(ExitCode::usage, tr("--undo takes no FILE and no --rest (only --household)"));
       }
       Store store = context.open_store(OpenMode::read_write);
       const int removed = undo_pickups(store, week, r->households, context.today());
       if (!context.options.quiet) {
-        context.out() << fmt::format(
-            "{}: {} undone (kept in the audit)\n", week.to_string(),
-            counted(static_cast<std::size_t>(removed), "pickup record", "pickup records"));
+        context.out() << trf("{}: {} undone (kept in the audit)\n", week.to_string(),
+                             counted(static_cast<std::size_t>(removed), "pickup record", "pickup records"));
       }
       return;
     }
     if (!r->households.empty()) {
-      throw Error(ExitCode::usage, "--household goes with --undo");
+      throw Error(ExitCode::usage, tr("--household goes with --undo"));
     }
     if (r->file.empty() && r->rest.empty()) {
-      throw Error(ExitCode::usage, "give a pickups FILE, --rest missed, or both (or --undo)");
+      throw Error(ExitCode::usage, tr("give a pickups FILE, --rest missed, or both (or --undo)"));
     }
     const PickupFile file =
         r->file.empty() ? PickupFile{} : read_pickups(r->file, r->input.read(context, r->file));
@@ -181,13 +179,13 @@ void setup_record(CLI::App& app, Context& context) {
     const RecordResult result =
         record_pickups(store, config, week, file, !r->rest.empty(), context.today(), r->force);
     if (context.today() < delivery_day(config, week)) {
-      context.warn(fmt::format("{} is delivered on {}: recorded before it with --force (noted in the "
-                               "operation log)",
-                               week.to_string(), delivery_day(config, week).to_string()));
+      context.warn(trf("{} is delivered on {}: recorded before it with --force (noted in the "
+                       "operation log)",
+                       week.to_string(), delivery_day(config, week).to_string()));
     }
     for (const auto& [code, missed] : result.followup) {
-      context.warn(fmt::format(
-          "{} has missed {} pickups in a row: tell its referrer (panier report followup)", code, missed));
+      context.warn(
+          trf("{} has missed {} pickups in a row: tell its referrer (panier report followup)", code, missed));
     }
     if (!context.options.quiet) {
       print_record(context, week, result);

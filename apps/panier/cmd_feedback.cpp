@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/domain/feedback.hpp"
 
 namespace panier::cli {
@@ -25,9 +26,9 @@ void setup_feedback(CLI::App& app, Context& context) {
     if (context.options.quiet) {
       return;
     }
-    context.out() << fmt::format("feedback: {} added, {} updated, {} unchanged ({} household{}, {} week{})\n",
-                                 s.added, s.updated, s.unchanged, s.households, s.households == 1 ? "" : "s",
-                                 s.weeks, s.weeks == 1 ? "" : "s");
+    context.out() << trf("feedback: {} added, {} updated, {} unchanged ({} household{}, {} week{})\n",
+                         s.added, s.updated, s.unchanged, s.households, s.households == 1 ? "" : "s", s.weeks,
+                         s.weeks == 1 ? "" : "s");
     if (*dry_run) {
       context.out() << "dry run: nothing was written\n";
     }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/table.hpp"
 #include "panier/domain/harvest.hpp"
 
@@ -28,11 +29,10 @@ void setup_harvest(CLI::App& app, Context& context) {
         return;
       }
       for (const auto& r : results) {
-        context.out() << fmt::format("{}: {} line{}{}\n", r.week.to_string(), r.lines,
-                                     r.lines == 1 ? "" : "s",
-                                     r.replaced > 0 ? fmt::format(", replacing the {} line{} imported before",
-                                                                  r.replaced, r.replaced == 1 ? "" : "s")
-                                                    : "");
+        context.out() << trf("{}: {} line{}{}\n", r.week.to_string(), r.lines, r.lines == 1 ? "" : "s",
+                             r.replaced > 0 ? trf(", replacing the {} line{} imported before", r.replaced,
+                                                  r.replaced == 1 ? "" : "s")
+                                            : "");
       }
       if (*dry_run) {
         context.out() << "dry run: nothing was written\n";
@@ -61,8 +61,7 @@ void setup_harvest(CLI::App& app, Context& context) {
       }
       render_table(table, parse_format(*format), context.out());
       if (parse_format(*format) == Format::table && !context.options.quiet) {
-        context.out() << fmt::format("{} lines, {} EUR at reference prices\n", items.size(),
-                                     format_money(total));
+        context.out() << trf("{} lines, {} EUR at reference prices\n", items.size(), format_money(total));
       }
     });
   }

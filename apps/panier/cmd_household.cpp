@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/table.hpp"
 #include "panier/domain/households.hpp"
 
@@ -30,11 +31,11 @@ void print_import(Context& context, const ImportSummary& s, bool dry_run) {
     return;
   }
   auto& out = context.out();
-  out << fmt::format("households: {} new, {} updated, {} unchanged\n", s.households_new, s.households_updated,
-                     s.households_unchanged);
-  out << fmt::format("enrolments: {} new, {} updated, {} unchanged", s.enrolments_new, s.enrolments_updated,
-                     s.enrolments_unchanged);
-  out << (s.waitlisted > 0 ? fmt::format(" ({} on the waiting list)\n", s.waitlisted) : "\n");
+  out << trf("households: {} new, {} updated, {} unchanged\n", s.households_new, s.households_updated,
+             s.households_unchanged);
+  out << trf("enrolments: {} new, {} updated, {} unchanged", s.enrolments_new, s.enrolments_updated,
+             s.enrolments_unchanged);
+  out << (s.waitlisted > 0 ? trf(" ({} on the waiting list)\n", s.waitlisted) : "\n");
   if (dry_run) {
     out << "dry run: nothing was written\n";
   }
@@ -100,7 +101,7 @@ HouseholdInput input_of(Context& context, const AddOptions& options) {
   in.commune = options.commune;
   const auto qf = parse_fixed(options.qf, 2, true);
   if (!qf) {
-    throw Error(ExitCode::usage, fmt::format("--qf \"{}\" is not a number", options.qf));
+    throw Error(ExitCode::usage, trf("--qf \"{}\" is not a number", options.qf));
   }
   in.qf_cents = *qf;
   if (!options.qf_date.empty()) {
@@ -152,11 +153,11 @@ void setup_household_add(CLI::App& app, Context& context) {
     Store store = context.open_store(OpenMode::read_write);
     const ImportSummary s = import_households(store, config, {in}, context.today(), false);
     if (!context.options.quiet) {
-      context.out() << fmt::format("{}: {} from {} to {}, tier {}{}\n", in.code, in.scheme,
-                                   in.start.to_string(), in.end->to_string(), in.tier,
-                                   s.waitlisted > 0       ? ", on the waiting list (the scheme is full)"
-                                   : s.enrolments_new > 0 ? ", enrolled"
-                                                          : ", already enrolled");
+      context.out() << trf("{}: {} from {} to {}, tier {}{}\n", in.code, in.scheme, in.start.to_string(),
+                           in.end->to_string(), in.tier,
+                           s.waitlisted > 0       ? ", on the waiting list (the scheme is full)"
+                           : s.enrolments_new > 0 ? ", enrolled"
+                                                  : ", already enrolled");
     }
   });
 }
@@ -178,7 +179,7 @@ void setup_household_list(CLI::App& app, Context& context) {
   cmd->callback([&context, o] {
     const Config& config = context.config();
     if (!o->week.empty() && !o->status.empty()) {
-      throw Error(ExitCode::usage, "--week lists who is due a basket; it does not combine with --status");
+      throw Error(ExitCode::usage, tr("--week lists who is due a basket; it does not combine with --status"));
     }
     Store store = context.open_store(OpenMode::read_only);
     std::vector<EnrolmentView> views;
@@ -255,8 +256,8 @@ void setup_household_pause(CLI::App& app, Context& context) {
     Store store = context.open_store(OpenMode::read_write);
     pause_household(store, o->code, range, context.today());
     if (!context.options.quiet) {
-      context.out() << fmt::format("{}: paused from {} to {}\n", o->code, range.from.to_string(),
-                                   range.to.to_string());
+      context.out() << trf("{}: paused from {} to {}\n", o->code, range.from.to_string(),
+                           range.to.to_string());
     }
   });
 }
@@ -280,11 +281,11 @@ void setup_household_exit(CLI::App& app, Context& context) {
     const ExitResult r =
         exit_household(store, config, o->code, week, o->reason, non_empty(o->scheme), context.today());
     if (!context.options.quiet) {
-      context.out() << fmt::format("{}: leaves {} ({}); last basket {}\n", o->code, r.scheme, o->reason,
-                                   r.last_week.to_string());
+      context.out() << trf("{}: leaves {} ({}); last basket {}\n", o->code, r.scheme, o->reason,
+                           r.last_week.to_string());
       if (r.promoted) {
-        context.out() << fmt::format("{}: taken off the waiting list of {}, from {}\n", *r.promoted, r.scheme,
-                                     week.to_string());
+        context.out() << trf("{}: taken off the waiting list of {}, from {}\n", *r.promoted, r.scheme,
+                             week.to_string());
       }
     }
   });
@@ -301,8 +302,8 @@ void setup_household_renew(CLI::App& app, Context& context) {
     Store store = context.open_store(OpenMode::read_write);
     const RenewResult r = renew_household(store, config, *code, non_empty(*scheme), context.today());
     if (!context.options.quiet) {
-      context.out() << fmt::format("{}: {} extended to {} (renewal {} of {})\n", *code, r.scheme,
-                                   r.end.to_string(), r.renewals, config.find_scheme(r.scheme)->max_renewals);
+      context.out() << trf("{}: {} extended to {} (renewal {} of {})\n", *code, r.scheme, r.end.to_string(),
+                           r.renewals, config.find_scheme(r.scheme)->max_renewals);
     }
   });
 }
@@ -325,9 +326,9 @@ void setup_household_change(CLI::App& app, Context& context) {
     change_enrolment(store, config, o->code, week, non_empty(o->size), non_empty(o->point),
                      non_empty(o->scheme), context.today());
     if (!context.options.quiet) {
-      context.out() << fmt::format("{}: from {}{}{}\n", o->code, week.to_string(),
-                                   o->size.empty() ? "" : ", size " + o->size,
-                                   o->point.empty() ? "" : ", point " + o->point);
+      context.out() << trf("{}: from {}{}{}\n", o->code, week.to_string(),
+                           o->size.empty() ? "" : ", size " + o->size,
+                           o->point.empty() ? "" : ", point " + o->point);
     }
   });
 }
@@ -342,22 +343,21 @@ void setup_household_purge(CLI::App& app, Context& context) {
     const auto result = purge_households(store, config, context.today(), *dry_run);
     const auto& codes = result.codes;
     if (!result.log_emptied) {
-      context.warn(fmt::format("another process is reading {}: the anonymised identities may stay in "
-                               "its -wal file until panier household purge runs again alone",
-                               store.path()));
+      context.warn(trf("another process is reading {}: the anonymised identities may stay in "
+                       "its -wal file until panier household purge runs again alone",
+                       store.path()));
     }
     if (*dry_run) {
       for (const auto& code : codes) {
         context.out() << code << '\n';
       }
       if (!context.options.quiet) {
-        context.out() << fmt::format("dry run: {} household{} would be anonymised\n", codes.size(),
-                                     codes.size() == 1 ? "" : "s");
+        context.out() << trf("dry run: {} household{} would be anonymised\n", codes.size(),
+                             codes.size() == 1 ? "" : "s");
       }
     } else if (!context.options.quiet) {
-      context.out() << fmt::format("{} household{} anonymised (older than {} years since the last contact)\n",
-                                   codes.size(), codes.size() == 1 ? "" : "s",
-                                   config.organisation.retention_years);
+      context.out() << trf("{} household{} anonymised (older than {} years since the last contact)\n",
+                           codes.size(), codes.size() == 1 ? "" : "s", config.organisation.retention_years);
     }
   });
 }

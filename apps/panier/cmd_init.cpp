@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "panier/core/i18n.hpp"
 
 namespace panier::cli {
 
@@ -19,12 +20,12 @@ void setup_init(CLI::App& app, Context& context) {
       return;
     }
     if (result.created) {
-      context.out() << fmt::format("{}: created, schema version {}\n", path, result.to_version);
+      context.out() << trf("{}: created, schema version {}\n", path, result.to_version);
     } else if (result.from_version != result.to_version) {
-      context.out() << fmt::format("{}: migrated from schema version {} to {}\n", path, result.from_version,
-                                   result.to_version);
+      context.out() << trf("{}: migrated from schema version {} to {}\n", path, result.from_version,
+                           result.to_version);
     } else {
-      context.out() << fmt::format("{}: up to date, schema version {}\n", path, result.to_version);
+      context.out() << trf("{}: up to date, schema version {}\n", path, result.to_version);
     }
   });
 }

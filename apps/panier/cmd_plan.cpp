@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/table.hpp"
 #include "panier/domain/plan.hpp"
 
@@ -67,13 +68,12 @@ std::optional<std::string> weight_note(const SizePlan& sp, const Config& config)
     return std::nullopt;
   }
   const bool heavy = sp.grams > band.high_g;
-  return fmt::format(
-      "{} kg, {} its band {}–{} kg (target {} kg): no composition of this harvest within "
-      "the band keeps the other rules (items, portions, stock, value at least min_value_ratio, "
-      "at most the value cap){}",
-      format_quantity(sp.grams), heavy ? "above" : "below", format_quantity(band.low_g),
-      format_quantity(band.high_g), format_quantity(size->target_g),
-      heavy ? "; this is as light as they can be" : "; this is as heavy as they can be");
+  return trf("{} kg, {} its band {}–{} kg (target {} kg): no composition of this harvest within "
+             "the band keeps the other rules (items, portions, stock, value at least min_value_ratio, "
+             "at most the value cap){}",
+             format_quantity(sp.grams), heavy ? "above" : "below", format_quantity(band.low_g),
+             format_quantity(band.high_g), format_quantity(size->target_g),
+             heavy ? "; this is as light as they can be" : "; this is as heavy as they can be");
 }
 
 // One size of the plan: its baskets, value, weight, vegetables and the tips for the unfamiliar.
@@ -81,26 +81,25 @@ void render_size(const SizePlan& sp, const Config& config, std::ostream& out) {
   const BasketSize* size = config.find_size(sp.size);
   out << '\n';
   if (sp.due == 0) {
-    out << fmt::format("{} {}: no basket due\n", sp.size, size != nullptr ? size->label : "");
+    out << trf("{} {}: no basket due\n", sp.size, size != nullptr ? size->label : "");
     return;
   }
   if (sp.planned == 0) {
-    out << fmt::format("{} {}: {} due, none can be made from this harvest\n", sp.size,
-                       size != nullptr ? size->label : "", sp.due);
+    out << trf("{} {}: {} due, none can be made from this harvest\n", sp.size,
+               size != nullptr ? size->label : "", sp.due);
     return;
   }
   const double percent =
       100.0 * static_cast<double>(sp.value_mc) / (static_cast<double>(sp.reference) * 1000.0);
-  out << fmt::format("{} {}: {}, {} EUR of {} ({:.1f} %), {} kg, {}\n", sp.size,
-                     size != nullptr ? size->label : "",
-                     counted(static_cast<std::size_t>(sp.planned), "basket", "baskets"),
-                     format_money(sp.value()), format_money(sp.reference), percent, format_quantity(sp.grams),
-                     counted(sp.items.size(), "vegetable", "vegetables"));
+  out << trf("{} {}: {}, {} EUR of {} ({:.1f} %), {} kg, {}\n", sp.size, size != nullptr ? size->label : "",
+             counted(static_cast<std::size_t>(sp.planned), "basket", "baskets"), format_money(sp.value()),
+             format_money(sp.reference), percent, format_quantity(sp.grams),
+             counted(sp.items.size(), "vegetable", "vegetables"));
   if (const auto note = weight_note(sp, config)) {
     out << "  weight: " << *note << '\n';
   }
   if (sp.planned < sp.due) {
-    out << fmt::format("  short: {} of the {} baskets due cannot be made\n", sp.due - sp.planned, sp.due);
+    out << trf("  short: {} of the {} baskets due cannot be made\n", sp.due - sp.planned, sp.due);
   }
   Table items({"vegetable", "name", "quantity", "unit", "value_eur"}, {"quantity", "value_eur"});
   for (const auto& item : sp.items) {
@@ -111,14 +110,13 @@ void render_size(const SizePlan& sp, const Config& config, std::ostream& out) {
   for (const auto& item : sp.items) {
     const Vegetable* v = vegetable_of(config, item.vegetable);
     if (v != nullptr && v->unfamiliar) {
-      out << fmt::format("  tip, {}: {}\n", v->name, v->tip);
+      out << trf("  tip, {}: {}\n", v->name, v->tip);
     }
   }
 }
 
 void render_text(const Plan& plan, const Config& config, std::ostream& out) {
-  out << fmt::format("plan {}: {} baskets due, {} planned\n", plan.week.to_string(), plan.due(),
-                     plan.planned());
+  out << trf("plan {}: {} baskets due, {} planned\n", plan.week.to_string(), plan.due(), plan.planned());
   for (const auto& sp : plan.sizes) {
     render_size(sp, config, out);
   }
@@ -134,13 +132,11 @@ void render_text(const Plan& plan, const Config& config, std::ostream& out) {
               format_money(value)});
   }
   print_indented(left, out);
-  out << fmt::format("  left over: {} EUR at reference prices\n", format_money(total));
+  out << trf("  left over: {} EUR at reference prices\n", format_money(total));
   if (plan.status == PlanStatus::time_limit) {
-    out << fmt::format("\nsolver: time limit reached, gap {:.2f} %: the best plan found is used\n",
-                       plan.gap * 100.0);
+    out << trf("\nsolver: time limit reached, gap {:.2f} %: the best plan found is used\n", plan.gap * 100.0);
   } else {
-    out << fmt::format("\nsolver: {} (gap {:.2f} %, within tolerance)\n", text(plan.status),
-                       plan.gap * 100.0);
+    out << trf("\nsolver: {} (gap {:.2f} %, within tolerance)\n", text(plan.status), plan.gap * 100.0);
   }
 }
 
@@ -165,8 +161,8 @@ void setup_plan_show(CLI::App& app, Context& context) {
     Store store = context.open_store(OpenMode::read_only);
     const auto plan = load_plan(store, week);
     if (!plan) {
-      throw Error(ExitCode::data, fmt::format("no plan for {}; run panier plan --week {}", week.to_string(),
-                                              week.to_string()));
+      throw Error(ExitCode::data,
+                  trf("no plan for {}; run panier plan --week {}", week.to_string(), week.to_string()));
     }
     render_plan(*plan, config, *show_format, context.out());
   });
@@ -196,12 +192,12 @@ void setup_plan(CLI::App& app, Context& context) {
       return;
     }
     if (o->week.empty()) {
-      throw Error(ExitCode::usage, "--week is required (or: panier plan show --week W)");
+      throw Error(ExitCode::usage, tr("--week is required (or: panier plan show --week W)"));
     }
     const Config& config = context.config();
     const Week week = context.week(o->week);
     if (config.calendar.is_closed(week)) {
-      context.notice(fmt::format("{} is a closure week: nothing to plan", week.to_string()));
+      context.notice(trf("{} is a closure week: nothing to plan", week.to_string()));
       return;
     }
     Store store = context.open_store(o->dry_run ? OpenMode::read_only : OpenMode::read_write);
@@ -216,19 +212,18 @@ void setup_plan(CLI::App& app, Context& context) {
     }
     for (const auto& sp : plan.sizes) {
       if (const auto note = weight_note(sp, config)) {
-        context.warn(fmt::format("{}: size {} baskets weigh {}", week.to_string(), sp.size, *note));
+        context.warn(trf("{}: size {} baskets weigh {}", week.to_string(), sp.size, *note));
       }
     }
     if (plan.status == PlanStatus::time_limit) {
-      context.warn(
-          fmt::format("{}: the solver reached its time limit (time_limit_s {}); the plan is the best "
-                      "found, within {:.2f} % of the best possible",
-                      week.to_string(), config.plan.time_limit_s, plan.gap * 100.0));
+      context.warn(trf("{}: the solver reached its time limit (time_limit_s {}); the plan is the best "
+                       "found, within {:.2f} % of the best possible",
+                       week.to_string(), config.plan.time_limit_s, plan.gap * 100.0));
     }
     if (plan.due() == 0) {
-      context.warn(fmt::format("no basket is due in {}: nothing was stored", week.to_string()));
+      context.warn(trf("no basket is due in {}: nothing was stored", week.to_string()));
     }
-    context.notice(fmt::format("solved in {:.2f} s", plan.seconds));
+    context.notice(trf("solved in {:.2f} s", plan.seconds));
   });
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/output.hpp"
 #include "panier/domain/report.hpp"
 #include "panier/io/xlsx_writer.hpp"
@@ -45,7 +46,7 @@ ReportRequest request_of(Context& context, const ReportOptions& options) {
   const Config& config = context.config();
   ReportRequest request;
   if (options.year != 0 && (!options.from.empty() || !options.to.empty())) {
-    throw Error(ExitCode::usage, "give --year or --from/--to, not both");
+    throw Error(ExitCode::usage, tr("give --year or --from/--to, not both"));
   }
   if (options.year != 0) {
     request.from = *Week::from_year_week(options.year, 1);
@@ -69,7 +70,7 @@ ReportRequest request_of(Context& context, const ReportOptions& options) {
   request.today = Week::containing(context.today());
   request.kind = parse_report_kind(options.kind);
   if (options.format == "xlsx" && options.output.empty()) {
-    throw Error(ExitCode::usage, "--format xlsx writes a spreadsheet file: give --output FILE");
+    throw Error(ExitCode::usage, tr("--format xlsx writes a spreadsheet file: give --output FILE"));
   }
   check_request(request, config);
   return request;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/table.hpp"
 #include "panier/domain/workshops.hpp"
 
@@ -32,7 +33,7 @@ void setup_workshop_add(CLI::App& app, Context& context) {
     WorkshopInput input;
     const auto date = Date::parse(o->date);
     if (!date) {
-      throw Error(ExitCode::usage, fmt::format("--date \"{}\" is not a date (YYYY-MM-DD)", o->date));
+      throw Error(ExitCode::usage, trf("--date \"{}\" is not a date (YYYY-MM-DD)", o->date));
     }
     input.date = *date;
     input.theme = o->theme;
@@ -49,7 +50,7 @@ void setup_workshop_add(CLI::App& app, Context& context) {
     Store store = context.open_store(OpenMode::read_write);
     const auto id = add_workshop(store, config, input);
     if (!context.options.quiet) {
-      context.out() << fmt::format("workshop {}: {} {}\n", id, input.date.to_string(), input.theme);
+      context.out() << trf("workshop {}: {} {}\n", id, input.date.to_string(), input.theme);
     }
   });
 }
@@ -68,13 +69,12 @@ void setup_workshop_attend(CLI::App& app, Context& context) {
     Store store = context.open_store(OpenMode::read_write);
     const AttendResult r = attend_workshop(store, *id, *file, input->read(context, *file));
     if (r.capacity && r.persons > *r.capacity) {
-      context.warn(
-          fmt::format("workshop {} has {} persons for a capacity of {}", *id, r.persons, *r.capacity));
+      context.warn(trf("workshop {} has {} persons for a capacity of {}", *id, r.persons, *r.capacity));
     }
     if (!context.options.quiet) {
-      context.out() << fmt::format("workshop {}: {} added, {} updated; {}, {}\n", *id, r.added, r.updated,
-                                   counted(static_cast<std::size_t>(r.households), "household", "households"),
-                                   counted(static_cast<std::size_t>(r.persons), "person", "persons"));
+      context.out() << trf("workshop {}: {} added, {} updated; {}, {}\n", *id, r.added, r.updated,
+                           counted(static_cast<std::size_t>(r.households), "household", "households"),
+                           counted(static_cast<std::size_t>(r.persons), "person", "persons"));
     }
   });
 }

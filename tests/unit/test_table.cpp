@@ -49,3 +49,16 @@ TEST_CASE("counted: a count with its noun, singular for one") {
   CHECK(panier::counted(1, "scheme", "schemes") == "1 scheme");
   CHECK(panier::counted(2, "person", "persons") == "2 persons");
 }
+
+TEST_CASE("numbers in the French style: decimal comma, thin space between thousands from five digits") {
+  CHECK(styled_number("12345.50", k_french_style) == "12\u202f345,50");
+  CHECK(styled_number("-1234567", k_french_style) == "-1\u202f234\u202f567");
+  CHECK(styled_number("2026", k_french_style) == "2026"); // a year or a four-digit count stays whole
+  CHECK(styled_number("341.700", k_french_style) == "341,700");
+  CHECK(styled_number("0.5", NumberStyle{",", "\u202f", 4}) == "0,5");
+  CHECK(styled_number("1234", NumberStyle{",", " ", 4}) == "1 234");
+  // Anything that is not a plain number is left as it is.
+  for (const char* text : {"<5", "*", "", "2026-W49", "1.", ".5", "1e5", "12,5", "-", "1.2.3"}) {
+    CHECK(styled_number(text, k_french_style) == text);
+  }
+}

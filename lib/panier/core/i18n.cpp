@@ -17,4 +17,11 @@ const char* tr(const char* english) {
   return g_translations ? dgettext(k_text_domain, english) : english;
 }
 
+const char* trn(const char* singular, const char* plural, unsigned long count) {
+  if (g_translations) {
+    return dngettext(k_text_domain, singular, plural, count);
+  }
+  return count == 1 ? singular : plural;
+}
+
 } // namespace panier

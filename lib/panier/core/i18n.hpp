@@ -24,8 +24,12 @@ bool translations_on();
 // The translation of `english` (a string literal), or `english` itself.
 const char* tr(const char* english);
 
+// The translation of `singular` or `plural` for `count` (the language's own plural rule), or the
+// English: `singular` for 1, else `plural`.
+const char* trn(const char* singular, const char* plural, unsigned long count);
+
 template <typename... Args> std::string trf(fmt::format_string<Args...> english, Args&&... args) {
-  const auto text = english.get();
+  const fmt::string_view text = english;
   if (translations_on()) {
     const char* translated = tr(text.data());
     if (translated != text.data()) {

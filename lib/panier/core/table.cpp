@@ -7,6 +7,7 @@
 
 #include "panier/core/csv.hpp"
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/utf8.hpp"
 
 namespace panier {
@@ -62,9 +63,13 @@ void render_table(const Table& raw, std::ostream& out) {
   for (auto& name : table.columns) {
     name = terminal_text(name);
   }
+  const bool french = translations_on();
   for (auto& row : table.rows) {
-    for (auto& cell : row) {
-      cell = terminal_text(cell);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      row[i] = terminal_text(row[i]);
+      if (french && i < table.numeric.size() && table.numeric[i]) {
+        row[i] = styled_number(row[i], k_french_style);
+      }
     }
   }
   std::vector<std::size_t> widths;
@@ -146,8 +151,35 @@ void render_table(const Table& table, Format format, std::ostream& out) {
   }
 }
 
-std::string counted(std::size_t count, std::string_view singular, std::string_view plural) {
-  return fmt::format("{} {}", count, count == 1 ? singular : plural);
+std::string styled_number(std::string_view plain, const NumberStyle& style) {
+  const bool negative = plain.starts_with('-');
+  const std::string_view number = plain.substr(negative ? 1 : 0);
+  const std::size_t point = number.find('.');
+  const std::string_view whole = number.substr(0, point);
+  const std::string_view fraction = point == std::string_view::npos ? "" : number.substr(point + 1);
+  const auto digits = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (whole.empty() || !digits(whole) || !digits(fraction) ||
+      (point != std::string_view::npos && fraction.empty())) {
+    return std::string(plain);
+  }
+  std::string out = negative ? "-" : "";
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && whole.size() >= style.group_from && (whole.size() - i) % 3 == 0) {
+      out += style.thousands;
+    }
+    out += whole[i];
+  }
+  if (point != std::string_view::npos) {
+    out += style.decimal;
+    out += fraction;
+  }
+  return out;
+}
+
+std::string counted(std::size_t count, const char* singular, const char* plural) {
+  return fmt::format("{} {}", count, trn(singular, plural, count));
 }
 
 } // namespace panier

@@ -1,4 +1,5 @@
 #include "panier/domain/allocate.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <set>
@@ -41,14 +42,14 @@ std::string describe_changes(const std::vector<AllocationRow>& before,
     seen.insert(r.enrolment_id);
     const auto it = old_rows.find(r.enrolment_id);
     if (it == old_rows.end()) {
-      changes.push_back(fmt::format("{} newly due", r.household));
+      changes.push_back(trf("{} newly due", r.household));
       continue;
     }
     const AllocationRow& o = *it->second;
     std::vector<std::string> what;
-    if (o.size != r.size) what.push_back(fmt::format("size {} -> {}", o.size, r.size));
-    if (o.point != r.point) what.push_back(fmt::format("point {} -> {}", o.point, r.point));
-    if (o.tier != r.tier) what.push_back(fmt::format("tier {} -> {}", o.tier, r.tier));
+    if (o.size != r.size) what.push_back(trf("size {} -> {}", o.size, r.size));
+    if (o.point != r.point) what.push_back(trf("point {} -> {}", o.point, r.point));
+    if (o.tier != r.tier) what.push_back(trf("tier {} -> {}", o.tier, r.tier));
     if (o.shortfall != r.shortfall) what.push_back(r.shortfall ? "now short" : "no longer short");
     if (what.empty() && (o.value != r.value || o.contribution != r.contribution || o.funding != r.funding)) {
       what.push_back("price or funding");
@@ -59,14 +60,14 @@ std::string describe_changes(const std::vector<AllocationRow>& before,
   }
   for (const auto& r : before) {
     if (!seen.contains(r.enrolment_id)) {
-      changes.push_back(fmt::format("{} no longer due", r.household));
+      changes.push_back(trf("{} no longer due", r.household));
     }
   }
   const std::size_t shown = std::min<std::size_t>(changes.size(), 5);
   std::string text =
       fmt::format("{}", fmt::join(changes.begin(), changes.begin() + static_cast<long>(shown), "; "));
   if (changes.size() > shown) {
-    text += fmt::format("; and {} more", changes.size() - shown);
+    text += trf("; and {} more", changes.size() - shown);
   }
   return text;
 }
@@ -188,7 +189,7 @@ AllocationInput allocation_input(Store& store, const Config& config, Week week) 
   const auto plan = db::read_plan(store, week);
   if (!plan) {
     throw Error(ExitCode::data,
-                fmt::format("no plan for {}; run panier plan --week {}", week.to_string(), week.to_string()));
+                trf("no plan for {}; run panier plan --week {}", week.to_string(), week.to_string()));
   }
   AllocationInput in;
   in.week = week;
@@ -216,8 +217,7 @@ AllocationInput allocation_input(Store& store, const Config& config, Week week) 
     const bool recorded = allocated && !week_is_open(store, week);
     throw Error(
         ExitCode::data,
-        fmt::format(
-            "the plan for {} is stale: it was made for {} baskets, and {} are due now; {}re-run panier "
+        trf("the plan for {} is stale: it was made for {} baskets, and {} are due now; {}re-run panier "
             "plan --week {}{}",
             week.to_string(), fmt::join(planned_for, ", "), fmt::join(due_now, ", "),
             recorded ? "its pickups are recorded: " + undo_advice(week) + ", then " : "", week.to_string(),
@@ -247,10 +247,9 @@ Allocation compute_allocation(const Config& config, const AllocationInput& in) {
     const BasketSize* size = config.find_size(d.size);
     const Tier* tier = scheme != nullptr ? scheme->find_tier(d.tier) : nullptr;
     if (scheme == nullptr || size == nullptr || tier == nullptr) {
-      throw Error(ExitCode::data,
-                  fmt::format("household \"{}\": its enrolment names scheme \"{}\", size \"{}\" and "
-                              "tier \"{}\", which the configuration does not have (see panier check)",
-                              d.household, d.scheme, d.size, d.tier));
+      throw Error(ExitCode::data, trf("household \"{}\": its enrolment names scheme \"{}\", size \"{}\" and "
+                                      "tier \"{}\", which the configuration does not have (see panier check)",
+                                      d.household, d.scheme, d.size, d.tier));
     }
     row.value = size->value;
     if (scheme->price_basis == PriceBasis::actual) {
@@ -282,22 +281,20 @@ AllocateOutcome allocate_week(Store& store, const Config& config, Week week, boo
         const std::string changes = describe_changes(existing, outcome.allocation.rows);
         if (!week_is_open(store, week)) {
           throw Error(ExitCode::data,
-                      fmt::format("the inputs of {} changed since it was allocated ({}), but its pickups are "
-                                  "recorded, so its allocation stays as it is; {}, then run panier allocate "
-                                  "--week {} --replace",
-                                  week.to_string(), changes, undo_advice(week), week.to_string()));
+                      trf("the inputs of {} changed since it was allocated ({}), but its pickups are "
+                          "recorded, so its allocation stays as it is; {}, then run panier allocate "
+                          "--week {} --replace",
+                          week.to_string(), changes, undo_advice(week), week.to_string()));
         }
-        throw Error(
-            ExitCode::data,
-            fmt::format("the inputs of {} changed since it was allocated ({}); run panier allocate --week {} "
+        throw Error(ExitCode::data,
+                    trf("the inputs of {} changed since it was allocated ({}); run panier allocate --week {} "
                         "--replace to allocate it again",
                         week.to_string(), changes, week.to_string()));
       }
       if (!week_is_open(store, week)) {
-        throw Error(ExitCode::data,
-                    fmt::format("pickups of {} are already recorded: its allocation can no longer be "
-                                "replaced ({})",
-                                week.to_string(), undo_advice(week)));
+        throw Error(ExitCode::data, trf("pickups of {} are already recorded: its allocation can no longer be "
+                                        "replaced ({})",
+                                        week.to_string(), undo_advice(week)));
       }
       outcome.kind = AllocateOutcome::Kind::replaced;
     }
@@ -368,9 +365,9 @@ std::optional<std::string> stale_allocation(Store& store, const Config& config, 
     if (existing == now) {
       return std::nullopt;
     }
-    return fmt::format("the inputs of {} changed since it was allocated ({}); run panier allocate --week {} "
-                       "--replace to allocate it again",
-                       week.to_string(), describe_changes(existing, now), week.to_string());
+    return trf("the inputs of {} changed since it was allocated ({}); run panier allocate --week {} "
+               "--replace to allocate it again",
+               week.to_string(), describe_changes(existing, now), week.to_string());
   } catch (const Error& e) {
     return e.messages().empty() ? std::string("its inputs changed") : e.messages().front();
   }
@@ -388,8 +385,8 @@ Allocation load_allocation(Store& store, Week week) {
 Allocation allocated_week(Store& store, Week week) {
   Allocation allocation = load_allocation(store, week);
   if (allocation.rows.empty()) {
-    throw Error(ExitCode::data, fmt::format("no allocation for {}; run panier allocate --week {}",
-                                            week.to_string(), week.to_string()));
+    throw Error(ExitCode::data, trf("no allocation for {}; run panier allocate --week {}", week.to_string(),
+                                    week.to_string()));
   }
   return allocation;
 }

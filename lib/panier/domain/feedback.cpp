@@ -1,4 +1,5 @@
 #include "panier/domain/feedback.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <map>
 #include <set>
@@ -68,30 +69,30 @@ std::vector<FeedbackLine> read_feedback(const std::string& path, const ReadOptio
       row_problems.push_back(reader.where(vegetable_column, "missing value"));
     } else if (config.catalogue.find(l.vegetable) == nullptr) {
       row_problems.push_back(
-          reader.where(vegetable_column, fmt::format("unknown vegetable {}", quoted(l.vegetable))));
+          reader.where(vegetable_column, trf("unknown vegetable {}", quoted(l.vegetable))));
     }
     if (const auto cooked = yes_no(reader.text(cooked_column))) {
       l.cooked = *cooked;
     } else {
-      row_problems.push_back(reader.where(
-          cooked_column, reader.text(cooked_column).empty()
-                             ? std::string("missing value (yes or no)")
-                             : fmt::format("{} is not yes or no", quoted(reader.text(cooked_column)))));
+      row_problems.push_back(
+          reader.where(cooked_column, reader.text(cooked_column).empty()
+                                          ? std::string("missing value (yes or no)")
+                                          : trf("{} is not yes or no", quoted(reader.text(cooked_column)))));
     }
     if (!reader.text(liked_column).empty()) {
       if (const auto liked = yes_no(reader.text(liked_column))) {
         l.liked = *liked;
       } else {
-        row_problems.push_back(reader.where(
-            liked_column, fmt::format("{} is not yes, no or empty", quoted(reader.text(liked_column)))));
+        row_problems.push_back(
+            reader.where(liked_column, trf("{} is not yes, no or empty", quoted(reader.text(liked_column)))));
       }
     }
     if (row_problems.empty()) {
       const auto [it, fresh] = seen.emplace(std::make_tuple(l.week, l.household, l.vegetable), reader.line());
       if (!fresh) {
         row_problems.push_back(
-            reader.where(fmt::format("{} {} {} is already on {}", l.week.to_string(), quoted(l.household),
-                                     l.vegetable, reader.record_name(it->second))));
+            reader.where(trf("{} {} {} is already on {}", l.week.to_string(), quoted(l.household),
+                             l.vegetable, reader.record_name(it->second))));
       }
     }
     l.problems = std::move(row_problems);
@@ -121,18 +122,18 @@ FeedbackSummary import_feedback(Store& store, const Config& config, const std::s
       }
       const auto household = tables.find_household(l.household);
       if (!household) {
-        problems.add(l.household_at + fmt::format("unknown household {}", quoted(l.household)));
+        problems.add(l.household_at + trf("unknown household {}", quoted(l.household)));
         continue;
       }
       const auto basket = db::basket_vegetables(store, l.week.to_string(), household->id);
       if (basket.empty()) {
-        problems.add(l.household_at + fmt::format("household {} had no basket in {}", quoted(l.household),
-                                                  l.week.to_string()));
+        problems.add(l.household_at +
+                     trf("household {} had no basket in {}", quoted(l.household), l.week.to_string()));
         continue;
       }
       if (!basket.contains(l.vegetable)) {
-        problems.add(l.vegetable_at + fmt::format("{} was not in the basket of household {} in {}",
-                                                  l.vegetable, quoted(l.household), l.week.to_string()));
+        problems.add(l.vegetable_at + trf("{} was not in the basket of household {} in {}", l.vegetable,
+                                          quoted(l.household), l.week.to_string()));
         continue;
       }
       switch (db::put_feedback(store, {l.week.to_string(), household->id, l.vegetable, l.cooked, l.liked})) {

@@ -1,4 +1,5 @@
 #include "panier/domain/harvest.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <map>
@@ -32,33 +33,32 @@ HarvestLine read_harvest_line(const RowReader& reader, const Config& config,
   if (!week) {
     if (reader.text(week_column).empty()) row_problems.push_back(reader.where(week_column, "missing value"));
   } else if (config.calendar.is_closed(*week)) {
-    row_problems.push_back(reader.where(week_column, fmt::format("{} is a closure week", week->to_string())));
+    row_problems.push_back(reader.where(week_column, trf("{} is a closure week", week->to_string())));
   } else {
     h.week = *week;
   }
   h.vegetable = reader.text(vegetable_column);
   const Vegetable* vegetable = config.catalogue.find(h.vegetable);
   if (vegetable == nullptr) {
-    row_problems.push_back(
-        reader.where(vegetable_column, fmt::format("unknown vegetable {}", quoted(h.vegetable))));
+    row_problems.push_back(reader.where(vegetable_column, trf("unknown vegetable {}", quoted(h.vegetable))));
   }
   h.quantity =
       collect_problems(row_problems, Milli{0}, [&] { return reader.required_number(quantity_column, 3); });
   const std::string_view unit = vegetable != nullptr ? unit_name(vegetable->unit) : "units";
   if (h.quantity < 0) {
     row_problems.push_back(
-        reader.where(quantity_column, fmt::format("{} is negative", reader.text(quantity_column))));
+        reader.where(quantity_column, trf("{} is negative", reader.text(quantity_column))));
   } else if (h.quantity > k_max_quantity) {
-    row_problems.push_back(reader.where(quantity_column, fmt::format("{} {} is not plausible (more than {})",
-                                                                     reader.text(quantity_column), unit,
-                                                                     k_max_quantity / 1000)));
+    row_problems.push_back(
+        reader.where(quantity_column, trf("{} {} is not plausible (more than {})",
+                                          reader.text(quantity_column), unit, k_max_quantity / 1000)));
   }
   const std::string_view grade = reader.text(grade_column);
   if (const auto parsed = grade.empty() ? Grade::standard : parse_word<Grade>(grade)) {
     h.grade = *parsed;
   } else {
     row_problems.push_back(
-        reader.where(grade_column, fmt::format("{} is not {}", quoted(grade), texts_joined<Grade>(" or "))));
+        reader.where(grade_column, trf("{} is not {}", quoted(grade), texts_joined<Grade>(" or "))));
   }
   return h;
 }
@@ -81,9 +81,8 @@ std::vector<HarvestLine> read_harvest(const std::string& path, const ReadOptions
     if (row_problems.empty()) {
       const auto [it, fresh] = seen.emplace(std::make_tuple(h.week, h.vegetable, h.grade), h.line);
       if (!fresh) {
-        row_problems.push_back(
-            reader.where(fmt::format("{} {} ({}) is already on {}", h.week.to_string(), h.vegetable,
-                                     text(h.grade), reader.record_name(it->second))));
+        row_problems.push_back(reader.where(trf("{} {} ({}) is already on {}", h.week.to_string(),
+                                                h.vegetable, text(h.grade), reader.record_name(it->second))));
       }
     }
     for (auto& message : row_problems) {

@@ -1,4 +1,5 @@
 #include "panier/domain/households.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <map>
@@ -40,9 +41,9 @@ const Scheme& scheme_of(const Config& config, const std::string& id) {
   const Scheme* scheme = config.find_scheme(id);
   if (scheme == nullptr) {
     throw Error(ExitCode::data,
-                fmt::format("the database names scheme \"{}\", which the configuration no longer has; "
-                            "restore it or run panier check",
-                            id));
+                trf("the database names scheme \"{}\", which the configuration no longer has; "
+                    "restore it or run panier check",
+                    id));
   }
   return *scheme;
 }
@@ -50,7 +51,7 @@ const Scheme& scheme_of(const Config& config, const std::string& id) {
 HouseholdRow find_household_or_fail(HouseholdTables& tables, const std::string& code) {
   auto row = tables.find_household(code);
   if (!row) {
-    throw Error(ExitCode::data, fmt::format("unknown household {}", quoted(code)));
+    throw Error(ExitCode::data, trf("unknown household {}", quoted(code)));
   }
   return *row;
 }
@@ -195,16 +196,16 @@ EnrolmentRow pick_enrolment(std::vector<EnrolmentRow> candidates, const std::str
     std::erase_if(candidates, [&](const EnrolmentRow& e) { return e.scheme != *scheme; });
   }
   if (candidates.empty()) {
-    throw Error(ExitCode::data, fmt::format("household {} has no {}{}", quoted(code), what,
-                                            scheme ? fmt::format(" in scheme \"{}\"", *scheme) : ""));
+    throw Error(ExitCode::data, trf("household {} has no {}{}", quoted(code), what,
+                                    scheme ? trf(" in scheme \"{}\"", *scheme) : ""));
   }
   if (candidates.size() > 1) {
     std::vector<std::string> schemes;
     for (const auto& e : candidates) {
       schemes.push_back(e.scheme);
     }
-    throw Error(ExitCode::data, fmt::format("household {} has enrolments in {}: say which with --scheme",
-                                            quoted(code), fmt::join(schemes, " and ")));
+    throw Error(ExitCode::data, trf("household {} has enrolments in {}: say which with --scheme",
+                                    quoted(code), fmt::join(schemes, " and ")));
   }
   return candidates.front();
 }
@@ -228,17 +229,17 @@ void check_consistency(const std::vector<HouseholdInput>& inputs, Diagnostics& p
                                                       {"referrer", a.referrer != in.referrer}};
       for (const auto& [name, differs] : columns) {
         if (differs) {
-          problems.add(in.place.locate(fmt::format("household {}: column \"{}\" differs from {}",
-                                                   quoted(in.code), name, a.place.name)));
+          problems.add(in.place.locate(
+              trf("household {}: column \"{}\" differs from {}", quoted(in.code), name, a.place.name)));
           break;
         }
       }
     }
     const auto [key, fresh] = keys.emplace(std::make_tuple(in.code, in.scheme, in.start), &in);
     if (!fresh) {
-      problems.add(in.place.locate(
-          fmt::format("household {}: the enrolment in \"{}\" from {} is already on {}", quoted(in.code),
-                      in.scheme, in.start.to_string(), key->second->place.name)));
+      problems.add(
+          in.place.locate(trf("household {}: the enrolment in \"{}\" from {} is already on {}",
+                              quoted(in.code), in.scheme, in.start.to_string(), key->second->place.name)));
     }
   }
 }
@@ -351,9 +352,9 @@ HouseholdLine read_household_row(const RowReader& reader, std::vector<std::strin
       expected.push_back(c.name);
     }
     row_problems.push_back(reader.where(
-        fmt::format("the values of {} columns do not fit them ({}): the columns look shifted or swapped; the "
-                    "header expected is {}",
-                    misfits.size(), fmt::join(misfits, ", "), fmt::join(expected, ","))));
+        trf("the values of {} columns do not fit them ({}): the columns look shifted or swapped; the "
+            "header expected is {}",
+            misfits.size(), fmt::join(misfits, ", "), fmt::join(expected, ","))));
   }
   return {std::move(in), start.has_value()};
 }
@@ -380,41 +381,40 @@ std::vector<FieldProblem> validate_household(HouseholdInput& in, const Config& c
   if (in.code.empty()) {
     problem("code", "missing value");
   } else if (!is_identifier(in.code)) {
-    problem("code", fmt::format("{} is not a code ({})", quoted(in.code), k_identifier_rule));
+    problem("code", trf("{} is not a code ({})", quoted(in.code), k_identifier_rule));
   }
   if (in.last_name.empty()) problem("last_name", "missing value");
   if (in.first_name.empty()) problem("first_name", "missing value");
   if (!valid_phone(in.phone.value_or("")))
     problem("phone", "not a phone number (digits, spaces and + . - ( ) only)");
-  if (in.adults < 1 || in.adults > 20)
-    problem("adults", fmt::format("{} is out of range (1 to 20)", in.adults));
+  if (in.adults < 1 || in.adults > 20) problem("adults", trf("{} is out of range (1 to 20)", in.adults));
   if (in.children < 0 || in.children > 20) {
-    problem("children", fmt::format("{} is out of range (0 to 20)", in.children));
+    problem("children", trf("{} is out of range (0 to 20)", in.children));
   }
   if (in.commune.empty()) problem("commune", "missing value");
   if (in.referrer.empty()) problem("referrer", "missing value");
   if (in.qf_cents < 0 || in.qf_cents > 10000000) {
-    problem("qf", fmt::format("{} is out of range (0 to 100000)", qf_text(in.qf_cents)));
+    problem("qf", trf("{} is out of range (0 to 100000)", qf_text(in.qf_cents)));
   }
   if (in.qf_date && !in.qf_date->empty()) {
     const auto date = Date::parse_any(*in.qf_date);
     if (!date) {
-      problem("qf_date", fmt::format("{} is not a date (DD/MM/YYYY or YYYY-MM-DD)", quoted(*in.qf_date)));
+      problem("qf_date", trf("{} is not a date (DD/MM/YYYY or YYYY-MM-DD)", quoted(*in.qf_date)));
     } else if (*date > today) {
-      problem("qf_date", fmt::format("{} is in the future", date->to_string()));
+      problem("qf_date", trf("{} is in the future", date->to_string()));
     } else {
       in.qf_date = date->to_string();
     }
   }
   if (config.find_size(in.size) == nullptr) {
-    problem("size", fmt::format("unknown size {}", quoted(in.size)));
+    problem("size", trf("unknown size {}", quoted(in.size)));
   }
   if (config.find_point(in.point) == nullptr) {
-    problem("point", fmt::format("unknown point {}", quoted(in.point)));
+    problem("point", trf("unknown point {}", quoted(in.point)));
   }
   const Scheme* scheme = config.find_scheme(in.scheme);
   if (scheme == nullptr) {
-    problem("scheme", fmt::format("unknown scheme {}", quoted(in.scheme)));
+    problem("scheme", trf("unknown scheme {}", quoted(in.scheme)));
     return problems;
   }
   if (!start_known) {
@@ -422,22 +422,21 @@ std::vector<FieldProblem> validate_household(HouseholdInput& in, const Config& c
   } else if (!in.end) {
     in.end = in.start + (scheme->weeks - 1);
   } else if (*in.end < in.start) {
-    problem("end_week",
-            fmt::format("{} is before the start week {}", in.end->to_string(), in.start.to_string()));
+    problem("end_week", trf("{} is before the start week {}", in.end->to_string(), in.start.to_string()));
   }
   if (scheme->qf_ceiling && in.qf_cents > *scheme->qf_ceiling * 100) {
-    problem("qf", fmt::format("{} is above the ceiling of scheme \"{}\" ({})", qf_text(in.qf_cents),
-                              scheme->id, *scheme->qf_ceiling));
+    problem("qf", trf("{} is above the ceiling of scheme \"{}\" ({})", qf_text(in.qf_cents), scheme->id,
+                      *scheme->qf_ceiling));
   } else if (in.tier.empty()) {
     // Tiers are in whole euros: a QF of 500.40 is above a tier ending at 500.
     const auto euros_up = (in.qf_cents + 99) / 100;
     if (const Tier* tier = scheme->tier_for(euros_up)) {
       in.tier = tier->name;
     } else {
-      problem("qf", fmt::format("{} is above every tier of scheme \"{}\"", qf_text(in.qf_cents), scheme->id));
+      problem("qf", trf("{} is above every tier of scheme \"{}\"", qf_text(in.qf_cents), scheme->id));
     }
   } else if (scheme->find_tier(in.tier) == nullptr) {
-    problem("tier", fmt::format("unknown tier {} in scheme \"{}\"", quoted(in.tier), scheme->id));
+    problem("tier", trf("unknown tier {} in scheme \"{}\"", quoted(in.tier), scheme->id));
   }
   return problems;
 }
@@ -576,8 +575,8 @@ private:
     });
     if (overlapping != enrolments.end()) {
       const std::string message =
-          fmt::format("household {}: overlaps its enrolment in \"{}\" from {} to {}", quoted(in.code),
-                      in.scheme, overlapping->start.to_string(), overlapping->end.to_string());
+          trf("household {}: overlaps its enrolment in \"{}\" from {} to {}", quoted(in.code), in.scheme,
+              overlapping->start.to_string(), overlapping->end.to_string());
       problems.add(in.place.locate(message));
       return std::nullopt;
     }
@@ -714,23 +713,23 @@ HouseholdDetails show_household(Store& store, const std::string& code, Week week
 void pause_household(Store& store, const std::string& code, WeekRange range, Date today) {
   if (range.to < range.from) {
     throw Error(ExitCode::usage,
-                fmt::format("--to {} is before --from {}", range.to.to_string(), range.from.to_string()));
+                trf("--to {} is before --from {}", range.to.to_string(), range.from.to_string()));
   }
   store.write([&] {
     HouseholdTables tables(store);
     const HouseholdRow h = find_household_or_fail(tables, code);
     for (const auto& p : tables.pauses_of(h.id)) {
       if (WeekRange{p.from, p.to}.overlaps(range)) {
-        throw Error(ExitCode::data, fmt::format("household {} is already paused from {} to {}", quoted(code),
-                                                p.from.to_string(), p.to.to_string()));
+        throw Error(ExitCode::data, trf("household {} is already paused from {} to {}", quoted(code),
+                                        p.from.to_string(), p.to.to_string()));
       }
     }
     const auto enrolments = tables.enrolments_of(h.id);
     if (std::none_of(enrolments.begin(), enrolments.end(), [&](const EnrolmentRow& e) {
           return e.status != EnrolmentStatus::ended && WeekRange{e.start, e.end}.overlaps(range);
         })) {
-      throw Error(ExitCode::data, fmt::format("household {} has no enrolment between {} and {}", quoted(code),
-                                              range.from.to_string(), range.to.to_string()));
+      throw Error(ExitCode::data, trf("household {} has no enrolment between {} and {}", quoted(code),
+                                      range.from.to_string(), range.to.to_string()));
     }
     tables.insert_pause({0, h.id, range.from, range.to});
     tables.touch(h.id, today.to_string());
@@ -741,7 +740,7 @@ ExitResult exit_household(Store& store, const Config& config, const std::string&
                           const std::string& reason, const std::optional<std::string>& scheme, Date today) {
   if (!parse_word<ExitReason>(reason)) {
     throw Error(ExitCode::usage,
-                fmt::format("unknown reason \"{}\" (one of: {})", reason, texts_joined<ExitReason>()));
+                trf("unknown reason \"{}\" (one of: {})", reason, texts_joined<ExitReason>()));
   }
   ExitResult result;
   store.write([&] {
@@ -817,9 +816,8 @@ RenewResult renew_household(Store& store, const Config& config, const std::strin
     EnrolmentRow e = pick_enrolment(per_scheme, code, scheme, "active enrolment");
     const Scheme& s = scheme_of(config, e.scheme);
     if (e.renewals >= s.max_renewals) {
-      throw Error(
-          ExitCode::data,
-          fmt::format("household {}: its enrolment in \"{}\" was renewed {} time{}, the most the scheme "
+      throw Error(ExitCode::data,
+                  trf("household {}: its enrolment in \"{}\" was renewed {} time{}, the most the scheme "
                       "allows (max_renewals = {})",
                       quoted(code), e.scheme, e.renewals, e.renewals == 1 ? "" : "s", s.max_renewals));
     }
@@ -836,13 +834,13 @@ void change_enrolment(Store& store, const Config& config, const std::string& cod
                       const std::optional<std::string>& size, const std::optional<std::string>& point,
                       const std::optional<std::string>& scheme, Date today) {
   if (!size && !point) {
-    throw Error(ExitCode::usage, "say what changes: --size, --point or both");
+    throw Error(ExitCode::usage, tr("say what changes: --size, --point or both"));
   }
   if (size && config.find_size(*size) == nullptr) {
-    throw Error(ExitCode::data, fmt::format("unknown size \"{}\"", *size));
+    throw Error(ExitCode::data, trf("unknown size \"{}\"", *size));
   }
   if (point && config.find_point(*point) == nullptr) {
-    throw Error(ExitCode::data, fmt::format("unknown point \"{}\"", *point));
+    throw Error(ExitCode::data, trf("unknown point \"{}\"", *point));
   }
   store.write([&] {
     HouseholdTables tables(store);

@@ -1,4 +1,5 @@
 #include "panier/domain/pickups.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <map>
@@ -24,8 +25,7 @@ std::optional<E> word_column(const RowReader& reader, std::size_t column, std::v
   }
   const auto word = read_word<E>(value);
   if (!word) {
-    problems.push_back(
-        reader.where(column, fmt::format("{} is not one of: {}", quoted(value), words_offered<E>())));
+    problems.push_back(reader.where(column, trf("{} is not one of: {}", quoted(value), words_offered<E>())));
   }
   return word;
 }
@@ -46,9 +46,8 @@ PickupInput read_pickup_line(const RowReader& reader, std::map<std::string, long
   if (in.household.empty()) {
     problems.push_back(reader.where(household, "missing value"));
   } else if (const auto [it, fresh] = seen.emplace(in.household, reader.line()); !fresh) {
-    problems.push_back(
-        reader.where(household, fmt::format("household {} is already on {}", quoted(in.household),
-                                            reader.record_name(it->second))));
+    problems.push_back(reader.where(household, trf("household {} is already on {}", quoted(in.household),
+                                                   reader.record_name(it->second))));
   }
   const bool sheet = reader.has_column(amount);
   if (sheet && reader.text(status_column).empty() && reader.text(paid).empty() &&
@@ -66,7 +65,7 @@ PickupInput read_pickup_line(const RowReader& reader, std::map<std::string, long
     return given.value_or(0);
   });
   if (in.paid < 0) {
-    problems.push_back(reader.where(paid, fmt::format("{} is negative", reader.text(paid))));
+    problems.push_back(reader.where(paid, trf("{} is negative", reader.text(paid))));
   }
   in.method = word_column<PaymentMethod>(reader, method, problems);
   in.outcome = word_column<Outcome>(reader, outcome, problems);
@@ -96,8 +95,8 @@ void write_pickups(Store& store, const Config& config, Week week, const Allocati
       continue;
     }
     if (in.week && *in.week != week) {
-      problems.add(in.place.locate(fmt::format("this line is for {}, not {} (a sheet of another week?)",
-                                               in.week->to_string(), week.to_string())));
+      problems.add(in.place.locate(trf("this line is for {}, not {} (a sheet of another week?)",
+                                       in.week->to_string(), week.to_string())));
       continue;
     }
     if (in.blank) {
@@ -106,20 +105,19 @@ void write_pickups(Store& store, const Config& config, Week week, const Allocati
     }
     const auto it = by_code.find(in.household);
     if (it == by_code.end()) {
-      problems.add(in.place.locate(
-          fmt::format("household {} has no basket in {}", quoted(in.household), week.to_string())));
+      problems.add(
+          in.place.locate(trf("household {} has no basket in {}", quoted(in.household), week.to_string())));
       continue;
     }
     if (it->second->shortfall) {
-      problems.add(in.place.locate(fmt::format("household \"{}\" went without in {} (shortfall): there is "
-                                               "no pickup to record",
-                                               in.household, week.to_string())));
+      problems.add(in.place.locate(trf("household \"{}\" went without in {} (shortfall): there is "
+                                       "no pickup to record",
+                                       in.household, week.to_string())));
       continue;
     }
     if (!in.point.empty() && in.point != it->second->point) {
-      problems.add(
-          in.place.locate(fmt::format("household {} collects at {} in {}, not at {}", quoted(in.household),
-                                      it->second->point, week.to_string(), quoted(in.point))));
+      problems.add(in.place.locate(trf("household {} collects at {} in {}, not at {}", quoted(in.household),
+                                       it->second->point, week.to_string(), quoted(in.point))));
       continue;
     }
     db::PickupRow row{it->second->enrolment_id, in.status, in.paid, in.method, in.outcome};
@@ -239,9 +237,9 @@ RecordResult record_pickups(Store& store, const Config& config, Week week, const
   const Date delivered = delivery_day(config, week);
   if (today < delivered && !force) {
     throw Error(ExitCode::data,
-                fmt::format("{} is delivered on {}, after today ({}): its pickups are recorded once the "
-                            "baskets have reached the points (--force records them anyway)",
-                            week.to_string(), delivered.to_string(), today.to_string()));
+                trf("{} is delivered on {}, after today ({}): its pickups are recorded once the "
+                    "baskets have reached the points (--force records them anyway)",
+                    week.to_string(), delivered.to_string(), today.to_string()));
   }
   RecordResult result;
   store.write([&] {
@@ -272,7 +270,7 @@ int undo_pickups(Store& store, Week week, const std::vector<std::string>& househ
       const auto it = std::find_if(allocation.rows.begin(), allocation.rows.end(),
                                    [&](const AllocationRow& r) { return r.household == code; });
       if (it == allocation.rows.end()) {
-        problems.add(fmt::format("household {} has no basket in {}", quoted(code), week.to_string()));
+        problems.add(trf("household {} has no basket in {}", quoted(code), week.to_string()));
       } else {
         enrolments.push_back(it->enrolment_id);
       }
@@ -289,9 +287,8 @@ int undo_pickups(Store& store, Week week, const std::vector<std::string>& househ
 }
 
 std::string undo_advice(Week week) {
-  return fmt::format(
-      "if they were recorded by mistake, undo them with panier deliver record --week {} --undo",
-      week.to_string());
+  return trf("if they were recorded by mistake, undo them with panier deliver record --week {} --undo",
+             week.to_string());
 }
 
 int missed_in_a_row(const std::vector<std::optional<PickupStatus>>& statuses) {

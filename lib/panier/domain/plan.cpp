@@ -1,4 +1,5 @@
 #include "panier/domain/plan.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -695,8 +696,7 @@ void diagnose(const PlanInput& in) {
     if (needed > size.max_items) {
       throw Error(
           ExitCode::data,
-          fmt::format(
-              "size {}: with max_item_share {} a basket needs at least {} vegetables, but max_items is "
+          trf("size {}: with max_item_share {} a basket needs at least {} vegetables, but max_items is "
               "{} (short by {})",
               size.id, ps.max_item_share, needed, size.max_items, needed - size.max_items));
     }
@@ -712,9 +712,8 @@ void diagnose(const PlanInput& in) {
     }
     const int usable = familiar + std::min(unfamiliar, ps.max_unfamiliar);
     if (usable < needed) {
-      throw Error(
-          ExitCode::data,
-          fmt::format("size {} needs at least {} different vegetables (at most {} unfamiliar); the forecast "
+      throw Error(ExitCode::data,
+                  trf("size {} needs at least {} different vegetables (at most {} unfamiliar); the forecast "
                       "for {} has {} with enough for a minimum portion (short by {})",
                       size.id, needed, ps.max_unfamiliar, week, usable, needed - usable));
     }
@@ -722,9 +721,8 @@ void diagnose(const PlanInput& in) {
     const double cheapest = std::accumulate(portions.begin(), portions.begin() + needed, 0.0);
     const double limit = static_cast<double>(size.value) * (1.0 + ps.value_tolerance);
     if (cheapest > limit + 1e-6) {
-      throw Error(
-          ExitCode::data,
-          fmt::format("size {}: the {} cheapest minimum portions are worth {} EUR, above its limit of {} EUR "
+      throw Error(ExitCode::data,
+                  trf("size {}: the {} cheapest minimum portions are worth {} EUR, above its limit of {} EUR "
                       "(value {} + {:.0f} %) by {} EUR",
                       size.id, needed, euros(cheapest), euros(limit), format_money(size.value),
                       ps.value_tolerance * 100, euros(cheapest - limit)));
@@ -746,8 +744,7 @@ void diagnose_sizes(const PlanInput& in, const Deadline& deadline) {
     if (!solve_fairness(m, deadline, out_of_time) && !out_of_time) {
       throw Error(
           ExitCode::data,
-          fmt::format(
-              "size {}: no composition of the forecast for {} meets every constraint together "
+          trf("size {}: no composition of the forecast for {} meets every constraint together "
               "(items {} to {}, minimum portions, at most {} unfamiliar, max_item_share {}, value at "
               "most {} EUR)",
               in.sizes[s].size.id, in.week.to_string(), in.sizes[s].size.min_items,
@@ -846,11 +843,10 @@ const PlanInput::Stock* stock_of(const PlanInput& in, const std::string& id) {
 void verify_size(const SizePlan& sp, const BasketSize& size, const PlanInput& in,
                  std::map<std::string, Milli>& used, std::vector<std::string>& problems) {
   const PlanSettings& ps = in.settings;
-  const std::string where = fmt::format("size {}", sp.size);
+  const std::string where = trf("size {}", sp.size);
   const int count = static_cast<int>(sp.items.size());
   if (count < size.min_items || count > size.max_items) {
-    problems.push_back(
-        fmt::format("{}: {} vegetables, not {} to {}", where, count, size.min_items, size.max_items));
+    problems.push_back(trf("{}: {} vegetables, not {} to {}", where, count, size.min_items, size.max_items));
   }
   int unfamiliar = 0;
   std::int64_t value = 0;
@@ -859,21 +855,21 @@ void verify_size(const SizePlan& sp, const BasketSize& size, const PlanInput& in
   for (const auto& item : sp.items) {
     const auto* stock = stock_of(in, item.vegetable);
     if (stock == nullptr) {
-      problems.push_back(fmt::format("{}: {} is not in the forecast", where, item.vegetable));
+      problems.push_back(trf("{}: {} is not in the forecast", where, item.vegetable));
       continue;
     }
     const Vegetable& v = stock->vegetable;
     if (!seen.insert(item.vegetable).second) {
-      problems.push_back(fmt::format("{}: {} appears twice", where, item.vegetable));
+      problems.push_back(trf("{}: {} appears twice", where, item.vegetable));
     }
     if (item.quantity % v.step != 0) {
-      problems.push_back(fmt::format("{}: {} is not a whole number of portion steps", where, item.vegetable));
+      problems.push_back(trf("{}: {} is not a whole number of portion steps", where, item.vegetable));
     }
     if (item.quantity < v.min) {
-      problems.push_back(fmt::format("{}: {} is below its minimum portion", where, item.vegetable));
+      problems.push_back(trf("{}: {} is below its minimum portion", where, item.vegetable));
     }
     if (item.value_mc != v.price * item.quantity) {
-      problems.push_back(fmt::format("{}: {} has the wrong value", where, item.vegetable));
+      problems.push_back(trf("{}: {} has the wrong value", where, item.vegetable));
     }
     unfamiliar += v.unfamiliar ? 1 : 0;
     value += item.value_mc;
@@ -890,12 +886,12 @@ void verify_size(const SizePlan& sp, const BasketSize& size, const PlanInput& in
     const WeightBand band = weight_band(size, ps);
     if (grams < band.low_g || grams > band.high_g) {
       problems.push_back(
-          fmt::format("{}: {} g, outside its weight band {} to {} g", where, grams, band.low_g, band.high_g));
+          trf("{}: {} g, outside its weight band {} to {} g", where, grams, band.low_g, band.high_g));
     }
   }
   if (unfamiliar > ps.max_unfamiliar) {
     problems.push_back(
-        fmt::format("{}: {} unfamiliar vegetables, more than {}", where, unfamiliar, ps.max_unfamiliar));
+        trf("{}: {} unfamiliar vegetables, more than {}", where, unfamiliar, ps.max_unfamiliar));
   }
   const double reference_mc = static_cast<double>(size.value) * 1000.0;
   if (static_cast<double>(value) > reference_mc * (1.0 + ps.value_tolerance) + 1.0) {
@@ -906,8 +902,7 @@ void verify_size(const SizePlan& sp, const BasketSize& size, const PlanInput& in
   }
   for (const auto& item : sp.items) {
     if (static_cast<double>(item.value_mc) > ps.max_item_share * static_cast<double>(value) + 1.0) {
-      problems.push_back(
-          fmt::format("{}: {} is more than max_item_share of the value", where, item.vegetable));
+      problems.push_back(trf("{}: {} is more than max_item_share of the value", where, item.vegetable));
     }
   }
 }
@@ -930,9 +925,8 @@ Plan compose_plan(const PlanInput& in) {
     return plan;
   }
   if (in.stock.empty()) {
-    throw Error(ExitCode::data,
-                fmt::format("the harvest forecast for {} is empty; run panier harvest import first",
-                            in.week.to_string()));
+    throw Error(ExitCode::data, trf("the harvest forecast for {} is empty; run panier harvest import first",
+                                    in.week.to_string()));
   }
   diagnose(in);
 
@@ -979,7 +973,7 @@ std::vector<std::string> verify_plan(const Plan& plan, const PlanInput& in) {
   for (std::size_t s = 0; s < plan.sizes.size(); ++s) {
     const SizePlan& sp = plan.sizes[s];
     if (sp.due != in.sizes[s].baskets || sp.planned < 0 || sp.planned > sp.due) {
-      problems.push_back(fmt::format("size {}: planned baskets outside 0..due", sp.size));
+      problems.push_back(trf("size {}: planned baskets outside 0..due", sp.size));
     }
     if (sp.planned > 0) {
       verify_size(sp, in.sizes[s].size, in, used, problems);
@@ -988,7 +982,7 @@ std::vector<std::string> verify_plan(const Plan& plan, const PlanInput& in) {
   for (const auto& [id, quantity] : used) {
     const auto* stock = stock_of(in, id);
     if (stock != nullptr && quantity > stock->available) {
-      problems.push_back(fmt::format("{}: {} handed out, {} available", id, quantity, stock->available));
+      problems.push_back(trf("{}: {} handed out, {} available", id, quantity, stock->available));
     }
   }
   return problems;
@@ -1044,16 +1038,14 @@ void save_plan(Store& store, const Plan& plan, bool replace) {
     if (db::allocated_baskets(store, plan.week) > 0) {
       const std::string week = plan.week.to_string();
       if (!replace) {
-        throw Error(ExitCode::data,
-                    fmt::format("baskets of {} were already allocated from its plan; plan it again "
-                                "with --replace, which removes the allocation, then run panier "
-                                "allocate --week {}",
-                                week, week));
+        throw Error(ExitCode::data, trf("baskets of {} were already allocated from its plan; plan it again "
+                                        "with --replace, which removes the allocation, then run panier "
+                                        "allocate --week {}",
+                                        week, week));
       }
       if (!week_is_open(store, plan.week)) {
-        throw Error(
-            ExitCode::data,
-            fmt::format("pickups of {} are already recorded: its plan and allocation stay as they are ({})",
+        throw Error(ExitCode::data,
+                    trf("pickups of {} are already recorded: its plan and allocation stay as they are ({})",
                         week, undo_advice(plan.week)));
       }
       db::delete_allocation(store, plan.week);

@@ -1,4 +1,5 @@
 #include "panier/domain/report.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <map>
@@ -724,7 +725,7 @@ Period parse_period(std::string_view text) {
   if (text == "month") return Period::month;
   if (text == "quarter") return Period::quarter;
   if (text == "year") return Period::year;
-  throw Error(ExitCode::usage, fmt::format("--by: \"{}\" is not week, month, quarter or year", text));
+  throw Error(ExitCode::usage, trf("--by: \"{}\" is not week, month, quarter or year", text));
 }
 
 std::string period_label(Week week, Period period) {
@@ -743,37 +744,37 @@ ReportKind parse_report_kind(std::string_view text) {
   if (const auto kind = parse_word<ReportKind>(text)) {
     return *kind;
   }
-  throw Error(ExitCode::usage, fmt::format("unknown report \"{}\" ({})", text, texts_joined<ReportKind>()));
+  throw Error(ExitCode::usage, trf("unknown report \"{}\" ({})", text, texts_joined<ReportKind>()));
 }
 
 void check_request(const ReportRequest& request, const Config& config) {
   const bool relative = request.kind == ReportKind::expiring || request.kind == ReportKind::followup;
   if (request.by != Period::none && (relative || request.kind == ReportKind::impact)) {
-    throw Error(ExitCode::usage, fmt::format("--by does not apply to the {} report", text(request.kind)));
+    throw Error(ExitCode::usage, trf("--by does not apply to the {} report", text(request.kind)));
   }
   if (request.kind == ReportKind::expiring && (request.from || request.to)) {
     throw Error(ExitCode::usage,
-                "the expiring report counts from this week: use --within, not --from/--to/--year");
+                tr("the expiring report counts from this week: use --within, not --from/--to/--year"));
   }
   if (request.kind == ReportKind::followup && request.from) {
     throw Error(ExitCode::usage,
-                "the followup report looks back from --to (default this week): --from does not apply");
+                tr("the followup report looks back from --to (default this week): --from does not apply"));
   }
   if (request.kind == ReportKind::workshops && (!request.scheme.empty() || !request.point.empty())) {
-    throw Error(ExitCode::usage, "--scheme and --point do not apply to the workshops report");
+    throw Error(ExitCode::usage, tr("--scheme and --point do not apply to the workshops report"));
   }
   if (request.by_scheme && request.kind != ReportKind::appropriation) {
-    throw Error(ExitCode::usage, fmt::format("--by-scheme applies to the appropriation report, not to {}",
-                                             text(request.kind)));
+    throw Error(ExitCode::usage,
+                trf("--by-scheme applies to the appropriation report, not to {}", text(request.kind)));
   }
   if (request.from && request.to && request.from->ordinal() > request.to->ordinal()) {
-    throw Error(ExitCode::usage, "--from is after --to");
+    throw Error(ExitCode::usage, tr("--from is after --to"));
   }
   if (!request.scheme.empty() && config.find_scheme(request.scheme) == nullptr) {
-    throw Error(ExitCode::usage, fmt::format("--scheme: unknown scheme \"{}\"", request.scheme));
+    throw Error(ExitCode::usage, trf("--scheme: unknown scheme \"{}\"", request.scheme));
   }
   if (!request.point.empty() && config.find_point(request.point) == nullptr) {
-    throw Error(ExitCode::usage, fmt::format("--point: unknown point \"{}\"", request.point));
+    throw Error(ExitCode::usage, trf("--point: unknown point \"{}\"", request.point));
   }
 }
 

@@ -1,4 +1,5 @@
 #include "panier/domain/routes.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -150,8 +151,8 @@ void read_matrix(const std::string& path, Travel& t) {
     const std::size_t to = t.index(reader.text(1));
     for (std::size_t c : {std::size_t{0}, std::size_t{1}}) {
       if ((c == 0 ? from : to) == n) {
-        problems.add(reader.where(c, fmt::format("{} is neither \"depot\" nor a point of the configuration",
-                                                 quoted(reader.text(c)))));
+        problems.add(reader.where(
+            c, trf("{} is neither \"depot\" nor a point of the configuration", quoted(reader.text(c)))));
       }
     }
     double km = 0;
@@ -170,7 +171,7 @@ void read_matrix(const std::string& path, Travel& t) {
     }
     if (from < n && to < n) {
       if (given[from * n + to] != 0) {
-        problems.add(reader.where(fmt::format("{} to {} is given twice", reader.text(0), reader.text(1))));
+        problems.add(reader.where(trf("{} to {} is given twice", reader.text(0), reader.text(1))));
       }
       given[from * n + to] = 1;
       rows.push_back({from, to, km, minutes});

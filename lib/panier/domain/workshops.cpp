@@ -1,4 +1,5 @@
 #include "panier/domain/workshops.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <map>
@@ -16,16 +17,15 @@ std::int64_t add_workshop(Store& store, const Config& config, const WorkshopInpu
   Diagnostics problems;
   if (std::find(std::begin(k_workshop_themes), std::end(k_workshop_themes), input.theme) ==
       std::end(k_workshop_themes)) {
-    problems.add(
-        fmt::format("unknown theme \"{}\" (one of: {})", input.theme, fmt::join(k_workshop_themes, ", ")));
+    problems.add(trf("unknown theme \"{}\" (one of: {})", input.theme, fmt::join(k_workshop_themes, ", ")));
   }
   for (const auto& id : input.vegetables) {
     if (config.catalogue.find(id) == nullptr) {
-      problems.add(fmt::format("unknown vegetable \"{}\"", id));
+      problems.add(trf("unknown vegetable \"{}\"", id));
     }
   }
   if (input.capacity && *input.capacity <= 0) {
-    problems.add(fmt::format("capacity {} must be greater than 0", *input.capacity));
+    problems.add(trf("capacity {} must be greater than 0", *input.capacity));
   }
   problems.throw_if_any(ExitCode::usage);
   std::int64_t id = 0;
@@ -68,8 +68,7 @@ std::vector<AttendanceLine> read_attendance(const std::string& path, const ReadO
       l.children = static_cast<int>(children);
       const auto [it, fresh] = seen.emplace(l.code, reader.line());
       if (!fresh) {
-        reader.fail(
-            0, fmt::format("household {} is already on {}", quoted(l.code), reader.record_name(it->second)));
+        reader.fail(0, trf("household {} is already on {}", quoted(l.code), reader.record_name(it->second)));
       }
       l.valid = true;
     } catch (const Error& e) {
@@ -92,7 +91,7 @@ AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& p
   store.write([&] {
     const auto workshop = db::find_workshop(store, id);
     if (!workshop) {
-      throw Error(ExitCode::data, fmt::format("no workshop {} (see panier workshop list)", id));
+      throw Error(ExitCode::data, trf("no workshop {} (see panier workshop list)", id));
     }
     db::HouseholdTables tables(store);
     for (const auto& l : lines) {
@@ -101,7 +100,7 @@ AttendResult attend_workshop(Store& store, std::int64_t id, const std::string& p
       }
       const auto household = tables.find_household(l.code);
       if (!household) {
-        problems.add(l.place.locate(fmt::format("unknown household {}", quoted(l.code))));
+        problems.add(l.place.locate(trf("unknown household {}", quoted(l.code))));
         continue;
       }
       if (db::put_attendance(store, id, household->id, l.adults, l.children)) {

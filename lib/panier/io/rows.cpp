@@ -1,4 +1,5 @@
 #include "panier/io/rows.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -83,14 +84,14 @@ std::optional<std::string> without_thousands(std::string_view text) {
 
 } // namespace
 
-std::string cell_too_long() { return fmt::format("a cell longer than {} KiB", k_max_cell_bytes / 1024); }
-std::string too_many_fields() { return fmt::format("more than {} columns", k_max_fields); }
+std::string cell_too_long() { return trf("a cell longer than {} KiB", k_max_cell_bytes / 1024); }
+std::string too_many_fields() { return trf("more than {} columns", k_max_fields); }
 
 RowReader::RowReader(std::string display_name) : m_name(std::move(display_name)) {}
 
 RowReader::~RowReader() = default;
 
-std::string RowReader::record_name(long line) const { return fmt::format("line {}", line); }
+std::string RowReader::record_name(long line) const { return trf("line {}", line); }
 
 std::string_view RowReader::field(std::size_t index) const {
   if (index >= m_ends.size()) {
@@ -147,20 +148,19 @@ void RowReader::read_header(std::span<const InputColumn> columns) {
     const auto found =
         std::find_if(columns.begin(), columns.end(), [&](const InputColumn& c) { return c.name == name; });
     if (found == columns.end()) {
-      problems.add(location(m_record_line, f) + fmt::format(": unknown column {}", quoted(name)));
+      problems.add(location(m_record_line, f) + trf(": unknown column {}", quoted(name)));
       continue;
     }
     const auto index = static_cast<std::size_t>(found - columns.begin());
     if (m_map[index] >= 0) {
-      problems.add(location(m_record_line, f) + fmt::format(": column \"{}\" appears twice", name));
+      problems.add(location(m_record_line, f) + trf(": column \"{}\" appears twice", name));
       continue;
     }
     m_map[index] = static_cast<int>(f);
   }
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (columns[i].required && m_map[i] < 0) {
-      problems.add(location(m_record_line, std::nullopt) +
-                   fmt::format(": missing column \"{}\"", columns[i].name));
+      problems.add(location(m_record_line, std::nullopt) + trf(": missing column \"{}\"", columns[i].name));
     }
   }
   problems.throw_if_any(ExitCode::data);
@@ -184,7 +184,7 @@ bool RowReader::next() {
       continue;
     }
     if (fixed_width() && m_ends.size() != m_field_count) {
-      fail(fmt::format("{} fields, expected {} as in the header", m_ends.size(), m_field_count));
+      fail(trf("{} fields, expected {} as in the header", m_ends.size(), m_field_count));
     }
     check_unnamed_fields();
     return true;
@@ -212,9 +212,9 @@ std::optional<std::int64_t> RowReader::number(std::size_t column, int scale) con
   auto parsed = fixed(value, scale);
   if (!parsed) {
     if (scale > 0 && fixed(value, 7)) {
-      fail(column, fmt::format("{} has more than {} decimals", quoted(value), scale));
+      fail(column, trf("{} has more than {} decimals", quoted(value), scale));
     }
-    fail(column, fmt::format("{} is not a number", quoted(value)));
+    fail(column, trf("{} is not a number", quoted(value)));
   }
   return parsed;
 }
@@ -234,14 +234,14 @@ std::optional<std::int64_t> RowReader::money(std::size_t column) const {
   for (const std::string_view euro : {"€", "EUR"}) {
     if (value.size() > euro.size() && value.ends_with(euro)) {
       cents = fixed(without_trailing_spaces(value.substr(0, value.size() - euro.size())), 2);
-      if (!cents) fail(column, fmt::format("{} is not an amount in euros", quoted(value)));
+      if (!cents) fail(column, trf("{} is not an amount in euros", quoted(value)));
       with_sign = true;
       break;
     }
   }
   if (!with_sign) cents = number(column, 2);
   if (cents && (*cents >= k_max_amount || *cents <= -k_max_amount)) {
-    fail(column, fmt::format("{} is not below {} EUR", quoted(value), format_money(k_max_amount)));
+    fail(column, trf("{} is not below {} EUR", quoted(value), format_money(k_max_amount)));
   }
   return cents;
 }
@@ -253,7 +253,7 @@ std::optional<Date> RowReader::date(std::size_t column) const {
   }
   auto parsed = Date::parse_any(value);
   if (!parsed) {
-    fail(column, fmt::format("{} is not a date (DD/MM/YYYY or YYYY-MM-DD)", quoted(value)));
+    fail(column, trf("{} is not a date (DD/MM/YYYY or YYYY-MM-DD)", quoted(value)));
   }
   return parsed;
 }
@@ -269,7 +269,7 @@ std::optional<Week> RowReader::week(std::size_t column) const {
   if (auto day = Date::parse_any(value)) {
     return Week::containing(*day);
   }
-  fail(column, fmt::format("{} is not a week (YYYY-Www, or a date DD/MM/YYYY)", quoted(value)));
+  fail(column, trf("{} is not a week (YYYY-Www, or a date DD/MM/YYYY)", quoted(value)));
 }
 
 std::string RowReader::where(std::string_view message) const {
@@ -279,7 +279,7 @@ std::string RowReader::where(std::string_view message) const {
 std::string RowReader::where(std::size_t column, std::string_view message) const {
   const int f = m_map.at(column);
   const auto at = f < 0 ? std::nullopt : std::optional<std::size_t>(static_cast<std::size_t>(f));
-  return fmt::format("{}: column \"{}\": {}", location(m_record_line, at), m_names.at(column), message);
+  return trf("{}: column \"{}\": {}", location(m_record_line, at), m_names.at(column), message);
 }
 
 void RowReader::fail(std::string_view message) const { throw Error(ExitCode::data, where(message)); }
@@ -349,7 +349,7 @@ std::unique_ptr<RowReader> open_rows(const std::string& path, const ReadOptions&
   {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      throw Error(ExitCode::no_input, fmt::format("{}: cannot open file", path));
+      throw Error(ExitCode::no_input, trf("{}: cannot open file", path));
     }
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
@@ -358,11 +358,11 @@ std::unique_ptr<RowReader> open_rows(const std::string& path, const ReadOptions&
     return open_workbook(path, options.sheet);
   }
   if (const std::string kind = binary_kind(head); !kind.empty()) {
-    throw Error(ExitCode::data, fmt::format("{}: not a CSV file (looks like {})", path, kind));
+    throw Error(ExitCode::data, trf("{}: not a CSV file (looks like {})", path, kind));
   }
   if (!options.sheet.empty()) {
     throw Error(ExitCode::usage,
-                fmt::format("{}: --sheet is for .xlsx and .ods workbooks, and this is a CSV file", path));
+                trf("{}: --sheet is for .xlsx and .ods workbooks, and this is a CSV file", path));
   }
   return std::make_unique<CsvReader>(path, options.encoding);
 }

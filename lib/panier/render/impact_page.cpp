@@ -164,15 +164,15 @@ void year_table(std::ostream& out, const ImpactPage& page, Language lang) {
   for (const auto& row : table.rows) {
     out << "<th>";
     for (std::size_t i = 0; i < page.label_columns; ++i) {
-      out << (i > 0 ? " " : "") << html_escape(row[i]);
+      out << (i > 0 ? " " : "") << html_escape(column_heading(row[i], lang));
     }
     out << "</th>";
   }
   out << "</tr></thead>\n<tbody>\n";
   for (std::size_t c = page.label_columns; c < table.columns.size(); ++c) {
-    out << "<tr><th>" << html_escape(table.columns[c]) << "</th>";
+    out << "<tr><th>" << html_escape(column_heading(table.columns[c], lang)) << "</th>";
     for (const auto& row : table.rows) {
-      out << "<td class=\"n\">" << html_escape(row[c]) << "</td>";
+      out << "<td class=\"n\">" << html_escape(number_text(row[c], lang)) << "</td>";
     }
     out << "</tr>\n";
   }

@@ -148,6 +148,39 @@ std::string grouped(std::int64_t value, Language language) {
   return (value < 0 ? "-" : "") + out;
 }
 
+std::string number_text(std::string_view plain, Language language) {
+  const NumberFormat& f = number_format(language);
+  const std::string decimal(1, f.decimal);
+  return styled_number(plain, NumberStyle{decimal, f.thousands, 4});
+}
+
+std::string_view column_heading(std::string_view column, Language language) {
+  struct Heading {
+    std::string_view column, french, english;
+  };
+  static constexpr Heading k_headings[] = {
+      {"households", "Foyers", "Households"},
+      {"persons", "Personnes", "Persons"},
+      {"adults", "Adultes", "Adults"},
+      {"children", "Enfants", "Children"},
+      {"baskets", "Paniers", "Baskets"},
+      {"collected", "Paniers retirés", "Baskets collected"},
+      {"kg", "Légumes (kg)", "Vegetables (kg)"},
+      {"value_eur", "Valeur (€)", "Value (EUR)"},
+      {"contribution_eur", "Participation des foyers (€)", "Households' share (EUR)"},
+      {"subsidy_eur", "Financement (€)", "Funding (EUR)"},
+      {"workshops", "Ateliers", "Workshops"},
+      {"workshop_participants", "Participants aux ateliers", "Workshop participants"},
+      {"all", "tous dispositifs", "all schemes"},
+  };
+  for (const auto& h : k_headings) {
+    if (h.column == column) {
+      return language == Language::fr ? h.french : h.english;
+    }
+  }
+  return column;
+}
+
 std::string money_text(Cents cents, Language language) {
   const NumberFormat& f = number_format(language);
   const Cents whole = (cents < 0 ? -cents : cents) / 100;

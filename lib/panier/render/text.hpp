@@ -10,6 +10,7 @@
 #include "panier/config/catalogue.hpp"
 #include "panier/config/config.hpp"
 #include "panier/core/money.hpp"
+#include "panier/core/table.hpp"
 #include "panier/core/week.hpp"
 
 namespace panier::render {
@@ -115,6 +116,13 @@ const NumberFormat& number_format(Language language);
 
 // An integer with thousands separated: "2 600" or "2,600".
 std::string grouped(std::int64_t value, Language language);
+
+// A number as panier writes it ("13210.500") as a person reads it in `language` ("13 210,500").
+std::string number_text(std::string_view plain, Language language);
+
+// A report's column as a heading a person reads ("value_eur" -> "Valeur (€)"); the column's
+// own name when it has no heading of its own.
+std::string_view column_heading(std::string_view column, Language language);
 // Cents with their decimals: "12,50 €" or "€12.50".
 std::string money_text(Cents cents, Language language);
 // Cents rounded to whole euros: "2 600 €" or "€2,600".

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Checks po/fr.po against the messages in the code: every message is translated, and every
+translation's {} fields fit its English text's arguments (as many automatic fields, or manual
+indices {N} below their count, never both kinds), so that no message falls back to English or
+loses a value. Also that po/panier.pot is up to date with the sources (scripts/translations)."""
+import re
+import subprocess
+import sys
+import tempfile
+
+source = sys.argv[1]
+
+
+def entries(path):
+    text = subprocess.run(["msgcat", "--no-wrap", path], capture_output=True, text=True, check=True).stdout
+    found = []
+    for block in text.split("\n\n"):
+        fields = dict(re.findall(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', block, re.M))
+        if fields.get("msgid"):
+            found.append(fields)
+    return found
+
+
+def fields(text):
+    return re.findall(r"\{([^{}]*)\}", text.replace("{{", "").replace("}}", ""))
+
+
+problems = []
+with tempfile.NamedTemporaryFile(suffix=".pot") as fresh:
+    sources = subprocess.run(["git", "-C", source, "ls-files", "apps/*.cpp", "lib/*.cpp", "lib/*.hpp"],
+                             capture_output=True, text=True, check=True).stdout.split()
+    subprocess.run(["xgettext", "--language=C++", "--from-code=UTF-8", "--no-location", "--sort-output",
+                    "--keyword=tr", "--keyword=trf", "--keyword=trn:1,2", "--keyword=counted:2,3",
+                    "-o", fresh.name] + sources, cwd=source, check=True)
+    wanted = {e["msgid"] for e in entries(fresh.name)}
+po = entries(f"{source}/po/fr.po")
+have = {e["msgid"] for e in po}
+for m in sorted(wanted - have):
+    problems.append(f"not in po/fr.po (run scripts/translations): {m}")
+for e in po:
+    english = fields(e["msgid"])
+    for key in [k for k in e if k.startswith("msgstr")]:
+        french = fields(e[key])
+        if not e[key]:
+            problems.append(f"untranslated: {e['msgid']}")
+            continue
+        manual = [f for f in french if re.match(r"^\d+", f)]
+        if manual and len(manual) != len(french):
+            problems.append(f"automatic and manual fields mixed: {e[key]}")
+        elif manual:
+            if any(int(re.match(r"^\d+", f).group()) >= len(english) for f in manual):
+                problems.append(f"a field beyond the arguments: {e[key]}")
+        elif [f.split(":")[-1] if ":" in f else "" for f in french] != [
+                f.split(":")[-1] if ":" in f else "" for f in english]:
+            problems.append(f"fields differ from the English: {e[key]} / {e['msgid']}")
+for p in problems:
+    print("FAIL:", p)
+print(f"{len(po)} translations, {len(problems)} problems")
+sys.exit(1 if problems else 0)
