@@ -34,6 +34,11 @@ with tempfile.NamedTemporaryFile(suffix=".pot") as fresh:
                     "-o", fresh.name] + sources, cwd=source, check=True)
     wanted = {e["msgid"] for e in entries(fresh.name)}
 po = entries(f"{source}/po/fr.po")
+# A fuzzy entry (a guess by msgmerge) is not used by msgfmt: it would stay English.
+fuzzy = subprocess.run(["msgattrib", "--only-fuzzy", "--no-wrap", f"{source}/po/fr.po"], capture_output=True,
+                       text=True, check=True).stdout
+for m in re.findall(r'^msgid "(.+)"$', fuzzy, re.M):
+    problems.append(f"fuzzy (check it, then remove the fuzzy flag): {m}")
 have = {e["msgid"] for e in po}
 for m in sorted(wanted - have):
     problems.append(f"not in po/fr.po (run scripts/translations): {m}")

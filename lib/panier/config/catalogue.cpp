@@ -1,4 +1,5 @@
 #include "panier/config/catalogue.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 
@@ -115,12 +116,12 @@ Catalogue load_catalogue(const std::string& path, const std::string& display_nam
     const std::string path_name = join_path("vegetables", key.str());
     const auto* entry = node.as_table();
     if (entry == nullptr) {
-      file.error(node.source(), fmt::format("{}: expected a table, not {}", path_name, toml_type_name(node)));
+      file.error(node.source(), trf("{}: expected a table, not {}", path_name, toml_type_name(node)));
       continue;
     }
     if (!is_identifier(key.str())) {
-      file.error(node.source(), fmt::format("vegetables.\"{}\": not an identifier ({})",
-                                            key.str().substr(0, 80), k_identifier_rule));
+      file.error(node.source(), trf("vegetables.\"{}\": not an identifier ({})", key.str().substr(0, 80),
+                                    k_identifier_rule));
       continue;
     }
     Vegetable vegetable;

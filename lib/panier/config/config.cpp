@@ -1,4 +1,5 @@
 #include "panier/config/config.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -39,13 +40,13 @@ std::vector<std::pair<std::string, const toml::table*>> tables_in_file_order(Tab
             [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
   for (const auto& [line, name, node] : entries) {
     if (!is_identifier(name)) {
-      parent.file().error(node->source(), fmt::format("{}.\"{}\": not an identifier ({})", key,
-                                                      name.substr(0, 80), k_identifier_rule));
+      parent.file().error(node->source(), trf("{}.\"{}\": not an identifier ({})", key, name.substr(0, 80),
+                                              k_identifier_rule));
     } else if (const auto* table = node->as_table()) {
       result.emplace_back(name, table);
     } else {
       parent.file().error(node->source(),
-                          fmt::format("{}.{}: expected a table, not {}", key, name, toml_type_name(*node)));
+                          trf("{}.{}: expected a table, not {}", key, name, toml_type_name(*node)));
     }
   }
   return result;
@@ -173,7 +174,7 @@ private:
       if (min_items) s.min_items = static_cast<int>(*min_items);
       if (max_items) s.max_items = static_cast<int>(*max_items);
       if (min_items && max_items && s.max_items < s.min_items) {
-        t.error("max_items", fmt::format("{} is below min_items ({})", s.max_items, s.min_items));
+        t.error("max_items", trf("{} is below min_items ({})", s.max_items, s.min_items));
       }
       t.finish();
       m_config.sizes.push_back(std::move(s));
@@ -228,7 +229,7 @@ private:
       const auto* table = node.as_table();
       const std::string where = fmt::format("{}.tiers[{}]", t.path(), i);
       if (table == nullptr) {
-        m_file.error(node.source(), fmt::format("{}: expected a table {{ name, qf_max, share }}", where));
+        m_file.error(node.source(), trf("{}: expected a table {{ name, qf_max, share }}", where));
         continue;
       }
       TableReader tr(m_file, *table, where);
@@ -240,7 +241,7 @@ private:
         tr.error("qf_max", "tiers must be listed by increasing qf_max");
       }
       if (s.find_tier(tier.name) != nullptr) {
-        tr.error("name", fmt::format("tier \"{}\" appears twice", tier.name));
+        tr.error("name", trf("tier \"{}\" appears twice", tier.name));
       }
       tr.finish();
       s.tiers.push_back(std::move(tier));
@@ -259,7 +260,7 @@ private:
       const auto* table = node.as_table();
       const std::string where = fmt::format("{}.funders[{}]", t.path(), i);
       if (table == nullptr) {
-        m_file.error(node.source(), fmt::format("{}: expected a table {{ id, share, budget }}", where));
+        m_file.error(node.source(), trf("{}: expected a table {{ id, share, budget }}", where));
         complete = false;
         continue;
       }
@@ -268,10 +269,10 @@ private:
       if (auto v = tr.string("id", true)) {
         f.id = *v;
         if (find_by_id(m_config.funders, f.id) == nullptr) {
-          tr.error("id", fmt::format("unknown funder \"{}\" (declare it as [funders.{}])", f.id, f.id));
+          tr.error("id", trf("unknown funder \"{}\" (declare it as [funders.{}])", f.id, f.id));
         }
         if (std::any_of(s.funders.begin(), s.funders.end(), [&](const auto& o) { return o.id == f.id; })) {
-          tr.error("id", fmt::format("funder \"{}\" appears twice", f.id));
+          tr.error("id", trf("funder \"{}\" appears twice", f.id));
         }
       }
       if (auto v = tr.share("share", true, false)) {
@@ -289,7 +290,7 @@ private:
     if (list->empty()) {
       t.error("funders", "declare at least one funder");
     } else if (complete && total != Fraction{1, 1}) {
-      t.error("funders", fmt::format("shares add up to {}, not 1", total.to_string()));
+      t.error("funders", trf("shares add up to {}, not 1", total.to_string()));
     }
   }
 
@@ -323,15 +324,15 @@ private:
       if (auto v = t.string("fallback", false)) {
         s.fallback = *v;
         if (s.fallback != k_association && find_by_id(m_config.funders, s.fallback) == nullptr) {
-          t.error("fallback", fmt::format("unknown funder \"{}\"", s.fallback));
+          t.error("fallback", trf("unknown funder \"{}\"", s.fallback));
         }
       }
       tiers(t, s);
       scheme_funders(t, s);
       if (s.qf_ceiling && !s.tiers.empty() && s.tiers.back().qf_max < *s.qf_ceiling) {
-        t.error("tiers", fmt::format("the last tier ends at qf_max {}, below qf_ceiling {}: households "
-                                     "between them would have no tier",
-                                     s.tiers.back().qf_max, *s.qf_ceiling));
+        t.error("tiers", trf("the last tier ends at qf_max {}, below qf_ceiling {}: households "
+                             "between them would have no tier",
+                             s.tiers.back().qf_max, *s.qf_ceiling));
       }
       t.finish();
       m_config.schemes.push_back(std::move(s));
@@ -409,7 +410,7 @@ private:
       r.matrix = m_config.resolve(*v);
       std::error_code ec;
       if (!fs::is_regular_file(r.matrix, ec)) {
-        t.error("matrix", fmt::format("file not found: {}", r.matrix));
+        t.error("matrix", trf("file not found: {}", r.matrix));
       }
     }
     t.finish();
@@ -462,8 +463,7 @@ private:
         const std::string where = join_path("catalogue.override", id.str());
         const auto* entry = node.as_table();
         if (entry == nullptr) {
-          m_file.error(node.source(),
-                       fmt::format("{}: expected a table, not {}", where, toml_type_name(node)));
+          m_file.error(node.source(), trf("{}: expected a table, not {}", where, toml_type_name(node)));
           continue;
         }
         auto& vegetables = m_config.catalogue.vegetables;
@@ -471,7 +471,7 @@ private:
                                      [&](const Vegetable& v) { return v.id == id.str(); });
         if (it == vegetables.end()) {
           m_file.error(id.source(),
-                       fmt::format("{}: no vegetable \"{}\" in the catalogue {}", where, id.str(), path));
+                       trf("{}: no vegetable \"{}\" in the catalogue {}", where, id.str(), path));
           continue;
         }
         TableReader reader(m_file, *entry, where);
@@ -518,9 +518,8 @@ std::string Config::resolve(std::string_view path) const {
 Config load_config(const std::string& path, const std::string& datadir) {
   std::error_code ec;
   if (!fs::exists(path, ec)) {
-    throw Error(
-        ExitCode::config,
-        fmt::format("{}: configuration file not found (give one with -c FILE or $PANIER_CONFIG)", path));
+    throw Error(ExitCode::config,
+                trf("{}: configuration file not found (give one with -c FILE or $PANIER_CONFIG)", path));
   }
   Config config;
   config.file = path;

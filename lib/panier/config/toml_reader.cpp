@@ -1,4 +1,5 @@
 #include "panier/config/toml_reader.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <cctype>
 #include <cmath>
@@ -132,7 +133,7 @@ std::optional<TomlPlace> too_deep(std::string_view text, int limit) {
 std::optional<toml::table> TomlFile::parse(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    m_diagnostics.add(fmt::format("{}: file not found", m_name));
+    m_diagnostics.add(trf("{}: file not found", m_name));
     return std::nullopt;
   }
   const auto size = std::filesystem::file_size(path, ec);
@@ -146,16 +147,16 @@ std::optional<toml::table> TomlFile::parse(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     in.read(text.data(), static_cast<std::streamsize>(size));
     if (static_cast<std::uintmax_t>(in.gcount()) != size) {
-      m_diagnostics.add(fmt::format("{}: cannot read the file", m_name));
+      m_diagnostics.add(trf("{}: cannot read the file", m_name));
       return std::nullopt;
     }
   }
   // toml++ recurses once per part of a dotted key, without a limit: a key of 40,000 parts would
   // overflow the stack. So the nesting is bounded before toml++ reads anything.
   if (const auto place = too_deep(text, k_max_toml_depth)) {
-    m_diagnostics.add(located(
-        m_name, place->line, fmt::format("keys and tables nested more than {} levels deep", k_max_toml_depth),
-        place->column));
+    m_diagnostics.add(located(m_name, place->line,
+                              trf("keys and tables nested more than {} levels deep", k_max_toml_depth),
+                              place->column));
     return std::nullopt;
   }
   try {
@@ -183,9 +184,8 @@ const toml::node* TableReader::node(std::string_view key) {
 }
 
 void TableReader::missing(std::string_view key) {
-  m_file.error(m_table.source(), m_path.empty()
-                                     ? fmt::format("missing required table [{}]", key)
-                                     : fmt::format("[{}]: missing required key \"{}\"", m_path, key));
+  m_file.error(m_table.source(), m_path.empty() ? trf("missing required table [{}]", key)
+                                                : trf("[{}]: missing required key \"{}\"", m_path, key));
 }
 
 void TableReader::error(std::string_view key, std::string_view message) {
@@ -206,7 +206,7 @@ const T* TableReader::typed(std::string_view key, bool required, std::string_vie
   if (const T* value = found->as<T>()) {
     return value;
   }
-  error(key, fmt::format("expected {}, not {}", what, toml_type_name(*found)));
+  error(key, trf("expected {}, not {}", what, toml_type_name(*found)));
   return nullptr;
 }
 
@@ -233,7 +233,7 @@ std::optional<std::string> TableReader::choice(std::string_view key, bool requir
       return value;
     }
   }
-  error(key, fmt::format("\"{}\" is not one of: {}", *value, fmt::join(allowed, ", ")));
+  error(key, trf("\"{}\" is not one of: {}", *value, fmt::join(allowed, ", ")));
   return std::nullopt;
 }
 
@@ -252,7 +252,7 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, bool requ
   }
   const std::int64_t v = value->get();
   if (v < min || v > max) {
-    error(key, fmt::format("{} is out of range ({} to {})", v, min, max));
+    error(key, trf("{} is out of range ({} to {})", v, min, max));
     return std::nullopt;
   }
   return v;
@@ -268,11 +268,11 @@ std::optional<double> TableReader::number(std::string_view key, bool required, d
   }
   const auto v = found->value<double>();
   if (!found->is_number() || !v) {
-    error(key, fmt::format("expected a number, not {}", toml_type_name(*found)));
+    error(key, trf("expected a number, not {}", toml_type_name(*found)));
     return std::nullopt;
   }
   if (!std::isfinite(*v) || *v < min || *v > max) {
-    error(key, fmt::format("{} is out of range ({} to {})", *v, min, max));
+    error(key, trf("{} is out of range ({} to {})", *v, min, max));
     return std::nullopt;
   }
   return v;
@@ -290,7 +290,7 @@ std::optional<std::int64_t> TableReader::fixed(std::string_view key, bool requir
   }
   const std::int64_t scaled = scaled_from_double(*v, scale);
   if (std::fabs(static_cast<double>(scaled) - *v * std::pow(10.0, scale)) > 1e-6 * std::pow(10.0, scale)) {
-    error(key, fmt::format("{} has more than {} decimals", *v, scale));
+    error(key, trf("{} has more than {} decimals", *v, scale));
     return std::nullopt;
   }
   if (positive && scaled <= 0) {
@@ -303,7 +303,7 @@ std::optional<std::int64_t> TableReader::fixed(std::string_view key, bool requir
 std::optional<Cents> TableReader::money(std::string_view key, bool required, bool positive) {
   auto cents = fixed(key, required, 2, positive);
   if (cents && *cents >= k_max_amount) {
-    error(key, fmt::format("{} EUR is not below {} EUR", format_money(*cents), format_money(k_max_amount)));
+    error(key, trf("{} EUR is not below {} EUR", format_money(*cents), format_money(k_max_amount)));
     return std::nullopt;
   }
   return cents;
@@ -321,29 +321,28 @@ std::optional<Fraction> TableReader::share(std::string_view key, bool required, 
   if (const auto* text = found->as_string()) {
     fraction = Fraction::parse(text->get());
     if (!fraction) {
-      error(key, fmt::format("\"{}\" is not a share (write 0.25 or \"1/4\")", text->get()));
+      error(key, trf("\"{}\" is not a share (write 0.25 or \"1/4\")", text->get()));
       return std::nullopt;
     }
   } else if (found->is_number()) {
     const double v = *found->value<double>();
     if (!std::isfinite(v) || v < 0 || v > 1) {
-      error(key, fmt::format("{} is out of range (0 to 1)", v));
+      error(key, trf("{} is out of range (0 to 1)", v));
       return std::nullopt;
     }
     fraction = Fraction::from_double(v);
   } else {
-    error(key, fmt::format("expected a share (0.25 or \"1/4\"), not {}", toml_type_name(*found)));
+    error(key, trf("expected a share (0.25 or \"1/4\"), not {}", toml_type_name(*found)));
     return std::nullopt;
   }
   if (!fraction->representable()) {
-    error(key, fmt::format("{} cannot be applied exactly to amounts: reduced, its denominator is above {} "
-                           "(write at most 6 decimals, or a fraction such as \"1/3\")",
-                           fraction->to_string(), Fraction::k_max_denominator));
+    error(key, trf("{} cannot be applied exactly to amounts: reduced, its denominator is above {} "
+                   "(write at most 6 decimals, or a fraction such as \"1/3\")",
+                   fraction->to_string(), Fraction::k_max_denominator));
     return std::nullopt;
   }
   if (*fraction > Fraction{1, 1} || (!allow_zero && fraction->num == 0)) {
-    error(key,
-          fmt::format("{} is out of range ({} to 1)", fraction->to_string(), allow_zero ? "0" : "above 0"));
+    error(key, trf("{} is out of range ({} to 1)", fraction->to_string(), allow_zero ? "0" : "above 0"));
     return std::nullopt;
   }
   return fraction;
@@ -366,7 +365,7 @@ std::optional<int> TableReader::time(std::string_view key, bool required) {
       return hours * 60 + minutes;
     }
   }
-  error(key, fmt::format("\"{}\" is not a time (HH:MM)", t));
+  error(key, trf("\"{}\" is not a time (HH:MM)", t));
   return std::nullopt;
 }
 
@@ -381,9 +380,8 @@ const toml::array* TableReader::array(std::string_view key, bool required) {
 void TableReader::finish() {
   for (auto&& [key, value] : m_table) {
     if (!m_known.contains(key.str())) {
-      m_file.error(key.source(), m_path.empty()
-                                     ? fmt::format("unknown key \"{}\"", key.str())
-                                     : fmt::format("unknown key \"{}\" in [{}]", key.str(), m_path));
+      m_file.error(key.source(), m_path.empty() ? trf("unknown key \"{}\"", key.str())
+                                                : trf("unknown key \"{}\" in [{}]", key.str(), m_path));
     }
   }
 }

@@ -1,4 +1,5 @@
 #include "panier/core/money.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -141,7 +142,7 @@ namespace {
 // not sums of money and shares).
 std::int64_t narrowed(Int128 value, const char* what) {
   if (value > std::numeric_limits<std::int64_t>::max() || value < std::numeric_limits<std::int64_t>::min()) {
-    throw Error(ExitCode::internal, fmt::format("{}: result out of 64-bit range", what));
+    throw Error(ExitCode::internal, trf("{}: result out of 64-bit range", what));
   }
   return static_cast<std::int64_t>(value);
 }

@@ -1,4 +1,5 @@
 #include "panier/core/output.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -28,9 +29,8 @@ fs::path path_inside(const fs::path& dir, std::string_view relative) {
     begin = end + 1;
   }
   if (!ok) {
-    throw Error(ExitCode::cant_create,
-                fmt::format("{}: refusing to write \"{}\", which is not a name inside it", dir.string(),
-                            message_text(relative)));
+    throw Error(ExitCode::cant_create, trf("{}: refusing to write \"{}\", which is not a name inside it",
+                                           dir.string(), message_text(relative)));
   }
   return dir / fs::path(relative);
 }
@@ -41,7 +41,7 @@ TemporaryFile create_temporary(const fs::path& target, FileMode mode) {
   const int fd = ::mkstemp(pattern.data()); // O_CREAT | O_EXCL, mode 0600
   if (fd < 0) {
     throw Error(ExitCode::cant_create,
-                fmt::format("{}: cannot create file: {}", target.string(), std::strerror(errno)));
+                trf("{}: cannot create file: {}", target.string(), std::strerror(errno)));
   }
   if (mode == FileMode::ordinary) {
     const ::mode_t mask = ::umask(0);
@@ -56,8 +56,7 @@ void replace_with(const fs::path& temporary, const fs::path& target) {
   fs::rename(temporary, target, ec);
   if (ec) {
     fs::remove(temporary, ec);
-    throw Error(ExitCode::cant_create,
-                fmt::format("{}: cannot write file: {}", target.string(), ec.message()));
+    throw Error(ExitCode::cant_create, trf("{}: cannot write file: {}", target.string(), ec.message()));
   }
 }
 
@@ -74,14 +73,14 @@ void write_atomically(const fs::path& path, const std::string& text, FileMode mo
       ::close(temporary.fd);
       std::error_code ec;
       fs::remove(temporary.path, ec);
-      throw Error(ExitCode::io, fmt::format("{}: write error: {}", path.string(), std::strerror(error)));
+      throw Error(ExitCode::io, trf("{}: write error: {}", path.string(), std::strerror(error)));
     }
     written += static_cast<std::size_t>(n);
   }
   if (::close(temporary.fd) != 0) {
     std::error_code ec;
     fs::remove(temporary.path, ec);
-    throw Error(ExitCode::io, fmt::format("{}: write error", path.string()));
+    throw Error(ExitCode::io, trf("{}: write error", path.string()));
   }
   replace_with(temporary.path, path);
 }
@@ -95,15 +94,13 @@ void create_directories(const fs::path& dir, FileMode mode) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) {
-    throw Error(ExitCode::cant_create,
-                fmt::format("{}: cannot create directory: {}", dir.string(), ec.message()));
+    throw Error(ExitCode::cant_create, trf("{}: cannot create directory: {}", dir.string(), ec.message()));
   }
   if (mode == FileMode::personal) {
     for (const auto& p : missing) {
       fs::permissions(p, fs::perms::owner_all, fs::perm_options::replace, ec);
       if (ec) {
-        throw Error(ExitCode::cant_create,
-                    fmt::format("{}: cannot make it private: {}", p.string(), ec.message()));
+        throw Error(ExitCode::cant_create, trf("{}: cannot make it private: {}", p.string(), ec.message()));
       }
     }
   }

@@ -1,4 +1,5 @@
 #include "panier/domain/check.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <filesystem>
 
@@ -20,32 +21,30 @@ void check_references(Store& store, const Config& config, const std::string& dat
   for (const auto& [scheme, tier] : ids.scheme_tiers) {
     const Scheme* s = config.find_scheme(scheme);
     if (s == nullptr) {
-      problems.push_back(fmt::format("{}: enrolments name scheme \"{}\", which {} does not declare", database,
-                                     scheme, config.file));
-    } else if (s->find_tier(tier) == nullptr) {
       problems.push_back(
-          fmt::format("{}: enrolments name tier \"{}\" of scheme \"{}\", which {} does not declare", database,
-                      tier, scheme, config.file));
+          trf("{}: enrolments name scheme \"{}\", which {} does not declare", database, scheme, config.file));
+    } else if (s->find_tier(tier) == nullptr) {
+      problems.push_back(trf("{}: enrolments name tier \"{}\" of scheme \"{}\", which {} does not declare",
+                             database, tier, scheme, config.file));
     }
   }
   for (const auto& size : ids.sizes) {
     if (config.find_size(size) == nullptr) {
-      problems.push_back(fmt::format("{}: enrolments name size \"{}\", which {} does not declare", database,
-                                     size, config.file));
+      problems.push_back(
+          trf("{}: enrolments name size \"{}\", which {} does not declare", database, size, config.file));
     }
   }
   for (const auto& point : ids.points) {
     if (config.find_point(point) == nullptr) {
-      problems.push_back(fmt::format("{}: enrolments name point \"{}\", which {} does not declare", database,
-                                     point, config.file));
+      problems.push_back(
+          trf("{}: enrolments name point \"{}\", which {} does not declare", database, point, config.file));
     }
   }
   for (const auto& vegetable : ids.vegetables) {
     if (config.catalogue.find(vegetable) == nullptr) {
-      problems.push_back(
-          fmt::format("{}: harvest forecasts name vegetable \"{}\", which the catalogue {} does "
-                      "not have",
-                      database, vegetable, config.catalogue.file));
+      problems.push_back(trf("{}: harvest forecasts name vegetable \"{}\", which the catalogue {} does "
+                             "not have",
+                             database, vegetable, config.catalogue.file));
     }
   }
 }
@@ -62,12 +61,12 @@ CheckResult run_check(const CheckRequest& request) {
     result.code = ExitCode::config;
   }
   if (config) {
-    result.summary.push_back(fmt::format(
-        "config {}: {}, {}, {}, {}, {}, {}", config->file, counted(config->sizes.size(), "size", "sizes"),
-        counted(config->schemes.size(), "scheme", "schemes"),
-        counted(config->funders.size(), "funder", "funders"),
-        counted(config->points.size(), "point", "points"), counted(config->vans.size(), "van", "vans"),
-        counted(config->catalogue.vegetables.size(), "vegetable", "vegetables")));
+    result.summary.push_back(
+        trf("config {}: {}, {}, {}, {}, {}, {}", config->file, counted(config->sizes.size(), "size", "sizes"),
+            counted(config->schemes.size(), "scheme", "schemes"),
+            counted(config->funders.size(), "funder", "funders"),
+            counted(config->points.size(), "point", "points"), counted(config->vans.size(), "van", "vans"),
+            counted(config->catalogue.vegetables.size(), "vegetable", "vegetables")));
   }
   std::string database = request.database_override;
   if (database.empty() && config) {
@@ -87,8 +86,7 @@ CheckResult run_check(const CheckRequest& request) {
       check_references(store, *config, database, problems);
     }
     if (problems.empty()) {
-      result.summary.push_back(
-          fmt::format("database {}: schema version {}", database, store.schema_version()));
+      result.summary.push_back(trf("database {}: schema version {}", database, store.schema_version()));
     }
     for (auto& problem : problems) {
       result.problems.push_back(std::move(problem));

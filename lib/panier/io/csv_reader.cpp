@@ -1,4 +1,5 @@
 #include "panier/io/csv_reader.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -14,7 +15,7 @@ CsvReader::CsvReader(const std::string& path, Encoding encoding)
     : RowReader(path), m_owned(std::make_unique<std::ifstream>(path, std::ios::binary)),
       m_input(m_owned.get()), m_buffer(k_buffer_size), m_encoding(encoding) {
   if (!*m_owned) {
-    throw Error(ExitCode::no_input, fmt::format("{}: cannot open file", path));
+    throw Error(ExitCode::no_input, trf("{}: cannot open file", path));
   }
 }
 
@@ -35,7 +36,7 @@ bool CsvReader::fill() {
   m_end = static_cast<std::size_t>(m_input->gcount());
   m_pos = 0;
   if (m_input->bad()) {
-    throw Error(ExitCode::io, fmt::format("{}: read error", m_name));
+    throw Error(ExitCode::io, trf("{}: read error", m_name));
   }
   if (m_end == 0) {
     m_eof = true;
@@ -62,9 +63,9 @@ void CsvReader::detect_encoding() {
   m_input->clear();
   m_input->seekg(start);
   if (!*m_input) {
-    throw Error(ExitCode::io, fmt::format("{}: cannot read the file twice to detect its encoding; give "
-                                          "--encoding utf-8 or windows-1252",
-                                          m_name));
+    throw Error(ExitCode::io, trf("{}: cannot read the file twice to detect its encoding; give "
+                                  "--encoding utf-8 or windows-1252",
+                                  m_name));
   }
   m_eof = false;
   m_pos = m_end = 0;
@@ -82,16 +83,15 @@ void CsvReader::start() {
   }
   const std::string_view head(m_buffer.data(), m_end);
   if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) {
-    throw Error(ExitCode::data, fmt::format("{}: UTF-16 text, which panier does not read: save it as CSV "
-                                            "(UTF-8 or Windows-1252)",
-                                            m_name));
+    throw Error(ExitCode::data, trf("{}: UTF-16 text, which panier does not read: save it as CSV "
+                                    "(UTF-8 or Windows-1252)",
+                                    m_name));
   }
   if (head.starts_with("\xEF\xBB\xBF")) {
     if (m_encoding == Encoding::windows1252) {
-      throw Error(ExitCode::data,
-                  fmt::format("{}:1: the file starts with a UTF-8 byte order mark, but --encoding "
-                              "windows-1252 was given",
-                              m_name));
+      throw Error(ExitCode::data, trf("{}:1: the file starts with a UTF-8 byte order mark, but --encoding "
+                                      "windows-1252 was given",
+                                      m_name));
     }
     m_pos = 3;
   }
@@ -176,8 +176,8 @@ bool CsvReader::parse_record() {
   };
   const auto check_cell = [this] {
     if (m_record.size() - (m_ends.empty() ? 0 : m_ends.back()) > k_max_cell_bytes) {
-      throw Error(ExitCode::data, located(m_name, m_record_line,
-                                          fmt::format("column {}: {}", m_ends.size() + 1, cell_too_long())));
+      throw Error(ExitCode::data,
+                  located(m_name, m_record_line, trf("column {}: {}", m_ends.size() + 1, cell_too_long())));
     }
   };
   m_record.clear();

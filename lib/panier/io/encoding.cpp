@@ -1,4 +1,5 @@
 #include "panier/io/encoding.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <array>
@@ -16,7 +17,7 @@ Encoding parse_encoding(std::string_view text) {
                  [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
   if (lower == "utf-8" || lower == "utf8") return Encoding::utf8;
   if (lower == "windows-1252" || lower == "cp1252") return Encoding::windows1252;
-  throw Error(ExitCode::usage, fmt::format("unknown encoding \"{}\" (utf-8 or windows-1252)", text));
+  throw Error(ExitCode::usage, trf("unknown encoding \"{}\" (utf-8 or windows-1252)", text));
 }
 
 namespace {

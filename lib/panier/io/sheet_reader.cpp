@@ -1,4 +1,5 @@
 #include "panier/io/sheet_reader.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -99,7 +100,7 @@ public:
   XmlPump& pump() { return *m_pump; }
   const ZipArchive& archive() const { return *m_archive; }
 
-  std::string record_name(long line) const override { return fmt::format("row {}", line); }
+  std::string record_name(long line) const override { return trf("row {}", line); }
 
   // The limits of rows.hpp, checked as a cell is read so that memory stays bounded: a value in
   // column `column` (0-based) of `row`, `size` bytes long so far.
@@ -216,7 +217,7 @@ void parse_if_present(const ZipArchive& zip, const std::string& part, XmlHandler
 }
 
 [[noreturn]] void no_sheet(const std::string& path, const std::string& wanted, const std::string& names) {
-  throw Error(ExitCode::data, fmt::format("{}: no sheet \"{}\" (its sheets: {})", path, wanted, names));
+  throw Error(ExitCode::data, trf("{}: no sheet \"{}\" (its sheets: {})", path, wanted, names));
 }
 
 // xl/sharedStrings.xml: every <si>'s text (its runs' <t>, not the phonetic <rPh>), end to end in
@@ -249,7 +250,7 @@ struct SharedStrings final : XmlHandler {
     if (!in_text) return;
     data.append(chunk);
     if (data.size() > k_max_part) {
-      throw Error(ExitCode::data, "the workbook's shared strings are larger than 1 GiB");
+      throw Error(ExitCode::data, tr("the workbook's shared strings are larger than 1 GiB"));
     }
   }
   std::size_t size() const { return ends.size(); }
@@ -318,7 +319,7 @@ public:
     if (name == "row") {
       m_row = parse_long(attribute(a, "r"), m_row + 1);
       if (m_row < 1 || m_row > k_max_rows) {
-        m_reader.archive().damaged(fmt::format("a row number beyond {}", k_max_rows));
+        m_reader.archive().damaged(trf("a row number beyond {}", k_max_rows));
       }
       m_column = 0;
       m_reader.queue().begin_row(m_row);
@@ -326,7 +327,7 @@ public:
       const char* r = attribute(a, "r");
       m_column = r != nullptr ? column_of_reference(r) : m_column;
       if (m_column >= k_max_columns) {
-        m_reader.archive().damaged(fmt::format("row {}: a cell beyond column {}", m_row, k_max_columns));
+        m_reader.archive().damaged(trf("row {}: a cell beyond column {}", m_row, k_max_columns));
       }
       const char* t = attribute(a, "t");
       m_type = t != nullptr ? t : "n";
@@ -362,7 +363,7 @@ private:
     if (m_type == "s") {
       const long index = parse_long(m_value.c_str(), -1);
       if (index < 0 || static_cast<std::size_t>(index) >= m_strings.size()) {
-        m_reader.archive().damaged(fmt::format("row {}: a shared string that does not exist", m_row));
+        m_reader.archive().damaged(trf("row {}: a shared string that does not exist", m_row));
       }
       return std::string(m_strings[static_cast<std::size_t>(index)]);
     }
@@ -400,7 +401,7 @@ std::unique_ptr<RowReader> open_xlsx(std::unique_ptr<ZipArchive> archive, const 
   const std::string workbook_part = root.part("officeDocument", "", "xl/workbook.xml");
   if (!workbook_part.ends_with("workbook.xml") || !zip.has(workbook_part)) {
     throw Error(ExitCode::data,
-                fmt::format("{}: an Office file that is not a spreadsheet (no workbook in it)", zip.path()));
+                trf("{}: an Office file that is not a spreadsheet (no workbook in it)", zip.path()));
   }
   const std::string folder = workbook_part.substr(0, workbook_part.rfind('/') + 1);
   const std::string rels_part = folder + "_rels/" + workbook_part.substr(folder.size()) + ".rels";
@@ -421,8 +422,7 @@ std::unique_ptr<RowReader> open_xlsx(std::unique_ptr<ZipArchive> archive, const 
   }
   const auto target = rels.by_id.find(sheet->id);
   const std::string sheet_part = target != rels.by_id.end() ? resolve(folder, target->second) : "";
-  if (sheet_part.empty() || !zip.has(sheet_part))
-    zip.damaged(fmt::format("sheet \"{}\" has no part", sheet->name));
+  if (sheet_part.empty() || !zip.has(sheet_part)) zip.damaged(trf("sheet \"{}\" has no part", sheet->name));
 
   SharedStrings strings;
   parse_if_present(zip, rels.part("sharedStrings", folder, "sharedStrings.xml"), strings);
@@ -609,13 +609,13 @@ std::unique_ptr<RowReader> open_workbook(const std::string& path, const std::str
       return open_ods(std::move(archive), sheet);
     }
     throw Error(ExitCode::data,
-                fmt::format("{}: an OpenDocument file that is not a spreadsheet ({})", path, mimetype));
+                trf("{}: an OpenDocument file that is not a spreadsheet ({})", path, mimetype));
   }
   if (archive->has("xl/workbook.xml") || archive->has("_rels/.rels")) {
     return open_xlsx(std::move(archive), sheet);
   }
   throw Error(ExitCode::data,
-              fmt::format("{}: a ZIP archive that is neither an .xlsx nor an .ods spreadsheet", path));
+              trf("{}: a ZIP archive that is neither an .xlsx nor an .ods spreadsheet", path));
 }
 
 } // namespace panier

@@ -1,4 +1,5 @@
 #include "panier/io/zip.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <zip.h>
 
@@ -16,15 +17,14 @@ ZipArchive::ZipArchive(const std::string& path) : m_path(path) {
     zip_error_init_with_code(&error, code);
     const std::string why = zip_error_strerror(&error);
     zip_error_fini(&error);
-    throw Error(ExitCode::data,
-                fmt::format("{}: not a readable .xlsx or .ods file (ZIP archive: {})", path, why));
+    throw Error(ExitCode::data, trf("{}: not a readable .xlsx or .ods file (ZIP archive: {})", path, why));
   }
 }
 
 ZipArchive::~ZipArchive() { zip_discard(m_zip); }
 
 void ZipArchive::damaged(const std::string& what) const {
-  throw Error(ExitCode::data, fmt::format("{}: damaged workbook ({})", m_path, what));
+  throw Error(ExitCode::data, trf("{}: damaged workbook ({})", m_path, what));
 }
 
 bool ZipArchive::has(const std::string& name) const { return zip_name_locate(m_zip, name.c_str(), 0) >= 0; }
@@ -36,7 +36,7 @@ std::string ZipArchive::read(const std::string& name, std::size_t limit) const {
   while (const std::size_t n = entry.read(buffer, sizeof buffer)) {
     out.append(buffer, n);
     if (out.size() > limit) {
-      damaged(fmt::format("{} is larger than {} MiB", name, limit >> 20));
+      damaged(trf("{} is larger than {} MiB", name, limit >> 20));
     }
   }
   return out;

@@ -1,4 +1,5 @@
 #include "panier/store/households.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -13,7 +14,7 @@ Week week_of(const SQLite::Column& column) {
   const std::string text = column.getString();
   const auto week = Week::parse_iso(text);
   if (!week) {
-    throw Error(ExitCode::data, fmt::format("database holds \"{}\" where a week belongs", text));
+    throw Error(ExitCode::data, trf("database holds \"{}\" where a week belongs", text));
   }
   return *week;
 }

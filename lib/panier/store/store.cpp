@@ -1,4 +1,5 @@
 #include "panier/store/store.hpp"
+#include "panier/core/i18n.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -283,13 +284,12 @@ void check_identity(SQLite::Database& db, const std::string& path) {
   const int application_id = pragma_int(db, "PRAGMA application_id");
   const int version = pragma_int(db, "PRAGMA user_version");
   if (application_id != k_application_id && !(application_id == 0 && version == 0)) {
-    throw Error(ExitCode::data, fmt::format("{}: not a panier database", path));
+    throw Error(ExitCode::data, trf("{}: not a panier database", path));
   }
   if (version > k_latest) {
-    throw Error(ExitCode::data,
-                fmt::format("{}: database schema version {} is newer than this panier supports ({}); "
-                            "use a newer panier",
-                            path, version, k_latest));
+    throw Error(ExitCode::data, trf("{}: database schema version {} is newer than this panier supports ({}); "
+                                    "use a newer panier",
+                                    path, version, k_latest));
   }
 }
 
@@ -301,8 +301,7 @@ bool create_private_file(const std::string& path) {
     if (errno == EEXIST) {
       return false;
     }
-    throw Error(ExitCode::cant_create,
-                fmt::format("{}: cannot create database: {}", path, std::strerror(errno)));
+    throw Error(ExitCode::cant_create, trf("{}: cannot create database: {}", path, std::strerror(errno)));
   }
   ::close(fd);
   return true;
@@ -327,21 +326,20 @@ std::vector<std::string> make_database_private(const std::string& path) {
     fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
     if (ec) {
       throw Error(ExitCode::cant_create,
-                  fmt::format("{}: others may read this file of personal data (mode {:o}) and panier cannot "
-                              "change that ({}): chmod 600 it, as its owner",
-                              file, mode, ec.message()));
+                  trf("{}: others may read this file of personal data (mode {:o}) and panier cannot "
+                      "change that ({}): chmod 600 it, as its owner",
+                      file, mode, ec.message()));
     }
-    warnings.push_back(
-        fmt::format("{}: was readable by others (mode {:o}); now 0600, owner only", file, mode));
+    warnings.push_back(trf("{}: was readable by others (mode {:o}); now 0600, owner only", file, mode));
   }
   return warnings;
 }
 
 void throw_unknown_word(const std::string& path, std::string_view word, const std::string& expected) {
   throw Error(ExitCode::data,
-              fmt::format("{}: the database holds \"{}\" where one of {} is expected: it was not written "
-                          "by this panier",
-                          path, word, expected));
+              trf("{}: the database holds \"{}\" where one of {} is expected: it was not written "
+                  "by this panier",
+                  path, word, expected));
 }
 
 void translate_sqlite_errors(const std::string& path, const std::function<void()>& body) {
@@ -350,19 +348,19 @@ void translate_sqlite_errors(const std::string& path, const std::function<void()
   } catch (const SQLite::Exception& e) {
     const int code = e.getErrorCode();
     if (is_busy(code)) {
-      throw Error(ExitCode::busy, fmt::format("{}: database busy, try again", path));
+      throw Error(ExitCode::busy, trf("{}: database busy, try again", path));
     }
     const int primary = code & 0xff;
     if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM || primary == SQLITE_READONLY) {
-      throw Error(ExitCode::cant_create, fmt::format("{}: cannot open database: {}", path, e.what()));
+      throw Error(ExitCode::cant_create, trf("{}: cannot open database: {}", path, e.what()));
     }
     if (primary == SQLITE_IOERR || primary == SQLITE_FULL) {
-      throw Error(ExitCode::io, fmt::format("{}: I/O error: {}", path, e.what()));
+      throw Error(ExitCode::io, trf("{}: I/O error: {}", path, e.what()));
     }
     if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
-      throw Error(ExitCode::data, fmt::format("{}: not a panier database ({})", path, e.what()));
+      throw Error(ExitCode::data, trf("{}: not a panier database ({})", path, e.what()));
     }
-    throw Error(ExitCode::internal, fmt::format("{}: database error: {}", path, e.what()));
+    throw Error(ExitCode::internal, trf("{}: database error: {}", path, e.what()));
   }
 }
 
@@ -378,7 +376,7 @@ Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s,
                   const std::function<void()>& on_wait) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    throw Error(ExitCode::no_input, fmt::format("{}: database not found; run panier init", path));
+    throw Error(ExitCode::no_input, trf("{}: database not found; run panier init", path));
   }
   std::vector<std::string> warnings = make_database_private(path);
   auto busy = std::make_unique<BusyWait>(BusyWait{std::chrono::seconds(busy_timeout_s), on_wait, {}, false});
@@ -390,10 +388,9 @@ Store Store::open(const std::string& path, OpenMode mode, int busy_timeout_s,
     check_identity(*db, path);
     const int version = pragma_int(*db, "PRAGMA user_version");
     if (version < k_latest) {
-      throw Error(ExitCode::data,
-                  fmt::format("{}: database schema version {} is older than this panier's ({}); "
-                              "run panier init to migrate it",
-                              path, version, k_latest));
+      throw Error(ExitCode::data, trf("{}: database schema version {} is older than this panier's ({}); "
+                                      "run panier init to migrate it",
+                                      path, version, k_latest));
     }
   });
   Store store(path, std::move(db), std::move(busy));
@@ -476,14 +473,14 @@ std::vector<std::string> Store::integrity_problems() {
     while (quick.executeStep()) {
       const std::string line = quick.getColumn(0).getString();
       if (line != "ok") {
-        problems.push_back(fmt::format("{}: integrity: {}", m_path, line));
+        problems.push_back(trf("{}: integrity: {}", m_path, line));
       }
     }
     SQLite::Statement keys(*m_db, "PRAGMA foreign_key_check");
     while (keys.executeStep()) {
-      problems.push_back(fmt::format("{}: table {} row {} refers to a missing row of {}", m_path,
-                                     keys.getColumn(0).getString(), keys.getColumn(1).getInt64(),
-                                     keys.getColumn(2).getString()));
+      problems.push_back(trf("{}: table {} row {} refers to a missing row of {}", m_path,
+                             keys.getColumn(0).getString(), keys.getColumn(1).getInt64(),
+                             keys.getColumn(2).getString()));
     }
   });
   return problems;
