@@ -112,7 +112,8 @@ void run_report(Context& context, const ReportOptions& options, const ReportRequ
                 ? render::impact_html(impact_page(sites, config, request, with_site), config)
                 : render::table_html(
                       report_table(sites, config, request, with_site),
-                      fmt::format("{} — {}", config.organisation.name, panier::text(request.kind))));
+                      fmt::format("{} — {}", config.organisation.name, panier::text(request.kind)),
+                      config.organisation.language));
   } else {
     render_table(report_table(sites, config, request, with_site), parse_format(options.format), out);
   }

@@ -7,8 +7,9 @@
 
 namespace panier::render {
 
-std::string table_html(const Table& table, const std::string& title) {
-  // The columns are the contract's English names: the page is in English whatever the language.
+std::string table_html(const Table& table, const std::string& title, Language language) {
+  // The columns are the contract's names, as in the CSV; the numbers are written as a person of
+  // the organisation's language reads them (12 345,50 in French).
   std::ostringstream out;
   out << page_start(Language::en, title,
                     PageStyle{"page", "10pt", "1mm 2mm", "middle",
@@ -22,7 +23,9 @@ std::string table_html(const Table& table, const std::string& title) {
   for (const auto& row : table.rows) {
     out << "<tr>";
     for (std::size_t i = 0; i < row.size(); ++i) {
-      out << (table.numeric[i] ? "<td class=\"n\">" : "<td>") << html_escape(row[i]) << "</td>";
+      out << (table.numeric[i] ? "<td class=\"n\">" + html_escape(number_text(row[i], language))
+                               : "<td>" + html_escape(row[i]))
+          << "</td>";
     }
     out << "</tr>\n";
   }

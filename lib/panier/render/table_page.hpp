@@ -4,10 +4,11 @@
 
 #include <string>
 
+#include "panier/config/config.hpp"
 #include "panier/core/table.hpp"
 
 namespace panier::render {
 
-std::string table_html(const Table& table, const std::string& title);
+std::string table_html(const Table& table, const std::string& title, Language language);
 
 } // namespace panier::render
