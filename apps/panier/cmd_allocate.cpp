@@ -185,6 +185,12 @@ void setup_allocate(CLI::App& app, Context& context) {
     }
     print_allocation(context, a, config, parse_format(o->format));
     warn_allocation(context, a, config);
+    // Later weeks re-derived in week order: their figures changed, which cron mail must carry.
+    for (const auto& c : outcome.carried) {
+      context.warn(outcome.kind == AllocateOutcome::Kind::dry_run
+                       ? trf("{} would be re-derived in week order: {}", c.week.to_string(), c.moved)
+                       : trf("{} re-derived in week order: {}", c.week.to_string(), c.moved));
+    }
   });
 }
 

@@ -265,6 +265,97 @@ Allocation compute_allocation(const Config& config, const AllocationInput& in) {
   return allocation;
 }
 
+namespace {
+
+// What the funders pay in a week's rows, per funder.
+std::map<std::string, Cents> funder_totals(const std::vector<AllocationRow>& rows) {
+  std::map<std::string, Cents> totals;
+  for (const auto& r : rows) {
+    for (const auto& [funder, amount] : r.funding) {
+      totals[funder] += amount;
+    }
+  }
+  return totals;
+}
+
+// "etat 20.00 -> 8.00, association 0.00 -> 12.00": the funders whose total moved.
+std::string moved_draws(const std::vector<AllocationRow>& before, const std::vector<AllocationRow>& after) {
+  const auto old_totals = funder_totals(before);
+  const auto new_totals = funder_totals(after);
+  std::set<std::string> funders;
+  for (const auto& [f, amount] : old_totals) funders.insert(f);
+  for (const auto& [f, amount] : new_totals) funders.insert(f);
+  std::vector<std::string> moved;
+  for (const auto& f : funders) {
+    const auto o = old_totals.find(f);
+    const auto n = new_totals.find(f);
+    const Cents was = o == old_totals.end() ? 0 : o->second;
+    const Cents now = n == new_totals.end() ? 0 : n->second;
+    if (was != now) {
+      moved.push_back(fmt::format("{} {} -> {}", f, format_money(was), format_money(now)));
+    }
+  }
+  return fmt::format("{}", fmt::join(moved, ", "));
+}
+
+// The rows without their funding: what the households see.
+bool same_baskets(const std::vector<AllocationRow>& a, const std::vector<AllocationRow>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](AllocationRow x, AllocationRow y) {
+    x.funding.clear();
+    y.funding.clear();
+    return x == y;
+  });
+}
+
+// Re-derives the weeks allocated after `week` (see allocate_week).
+std::vector<CarriedWeek> carry_forward(Store& store, const Config& config, Week week, bool replace) {
+  std::vector<CarriedWeek> carried;
+  std::vector<std::string> blocked;
+  bool blocked_funding_only = true;
+  for (const Week later : db::allocated_weeks_after(store, week)) {
+    std::optional<AllocationInput> in;
+    try {
+      in = allocation_input(store, config, later);
+    } catch (const Error&) {
+      continue; // a stale plan: the week's own rerun says so
+    }
+    const auto now = compute_allocation(config, *in).rows;
+    const auto stored = db::read_allocation(store, later);
+    if (now == stored) {
+      continue;
+    }
+    CarriedWeek c{later, moved_draws(stored, now), same_baskets(stored, now)};
+    if (!c.funding_only) {
+      c.moved += (c.moved.empty() ? "" : "; ") + describe_changes(stored, now);
+    }
+    if (week_is_open(store, later)) {
+      db::replace_allocation(store, later, now);
+    } else if (c.funding_only && replace) {
+      db::replace_funding(store, later, now);
+    } else {
+      blocked.push_back(fmt::format("{} ({})", later.to_string(), c.moved));
+      blocked_funding_only = blocked_funding_only && c.funding_only;
+      continue;
+    }
+    carried.push_back(std::move(c));
+  }
+  if (!blocked.empty()) {
+    throw Error(ExitCode::data,
+                blocked_funding_only
+                    ? trf("budgets are drawn in week order, and allocating {} moves the draws of later weeks "
+                          "whose pickups are recorded: {}; run it with --replace to carry the draws into them",
+                          week.to_string(), fmt::join(blocked, "; "))
+                    : trf("budgets and the rotation of shortfalls are drawn in week order, and allocating {} "
+                          "changes later weeks whose pickups are recorded: {}; their baskets are history "
+                          "(if their pickups were recorded by mistake, undo them with panier deliver record "
+                          "--undo first)",
+                          week.to_string(), fmt::join(blocked, "; ")));
+  }
+  return carried;
+}
+
+} // namespace
+
 AllocateOutcome allocate_week(Store& store, const Config& config, Week week, bool dry_run, bool replace) {
   AllocateOutcome outcome;
   auto work = [&] {
@@ -299,6 +390,7 @@ AllocateOutcome allocate_week(Store& store, const Config& config, Week week, boo
       outcome.kind = AllocateOutcome::Kind::replaced;
     }
     db::replace_allocation(store, week, outcome.allocation.rows);
+    outcome.carried = carry_forward(store, config, week, replace);
     if (dry_run) {
       outcome.kind = AllocateOutcome::Kind::dry_run;
     }

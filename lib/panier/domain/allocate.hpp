@@ -40,15 +40,30 @@ Allocation compute_allocation(const Config& config, const AllocationInput& input
 // lose a tie.
 std::uint64_t rotation_tie_break(Week week, const std::string& household);
 
+// A later week re-derived because an earlier one was allocated (budgets are drawn in week order):
+// what moved, per funder, and who else changed (the rotation of shortfalls also looks back).
+struct CarriedWeek {
+  Week week;
+  std::string moved; // "etat 20.00 -> 8.00, association 0.00 -> 12.00"
+  bool funding_only = true;
+};
+
 struct AllocateOutcome {
   enum class Kind { allocated, up_to_date, replaced, dry_run };
   Kind kind = Kind::allocated;
   Allocation allocation;
+  std::vector<CarriedWeek> carried; // later weeks re-derived in the same transaction
 };
 
 // Allocates `week`: requires a stored plan that matches the demand; writes in one transaction.
 // Re-running with unchanged inputs is "up to date"; changed inputs are refused (Error(data)
 // saying what changed) unless `replace`, which is refused once a pickup of the week is recorded.
+// Budgets are consumed in week order: when later weeks are already allocated, each one that
+// allocate would now give otherwise is re-derived in the same transaction (CarriedWeek), so that
+// the order weeks are first run in never changes the figures. A later week with recorded pickups
+// is history: when only its funding would move, `replace` carries the draws into it; otherwise,
+// or without `replace`, Error(data) names the weeks and what would change, and nothing is written.
+// A later week whose plan is stale is left for its own rerun to report.
 AllocateOutcome allocate_week(Store& store, const Config& config, Week week, bool dry_run, bool replace);
 
 // Why the stored allocation of `week` is no longer what panier allocate would give now (the plan

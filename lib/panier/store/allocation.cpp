@@ -44,6 +44,42 @@ std::vector<AllocationRow> read_allocation(Store& store, Week week) {
   return rows;
 }
 
+std::vector<Week> allocated_weeks_after(Store& store, Week week) {
+  std::vector<Week> weeks;
+  translate_sqlite_errors(store.path(), [&] {
+    SQLite::Statement q(store.db(), "SELECT DISTINCT week FROM allocation WHERE week > ? ORDER BY week");
+    q.bind(1, week.to_string());
+    while (q.executeStep()) {
+      if (const auto w = Week::parse_iso(q.getColumn(0).getString())) {
+        weeks.push_back(*w);
+      }
+    }
+  });
+  return weeks;
+}
+
+void replace_funding(Store& store, Week week, const std::vector<AllocationRow>& rows) {
+  translate_sqlite_errors(store.path(), [&] {
+    auto& db = store.db();
+    const std::string w = week.to_string();
+    SQLite::Statement remove(db, "DELETE FROM allocation_funding WHERE week = ?");
+    remove.bind(1, w);
+    remove.exec();
+    SQLite::Statement fund(db, "INSERT INTO allocation_funding (week, enrolment_id, funder, amount_cents) "
+                               "VALUES (?, ?, ?, ?)");
+    for (const auto& r : rows) {
+      for (const auto& [funder, amount] : r.funding) {
+        fund.bind(1, w);
+        fund.bind(2, r.enrolment_id);
+        fund.bindNoCopy(3, funder);
+        fund.bind(4, amount);
+        fund.exec();
+        fund.reset();
+      }
+    }
+  });
+}
+
 void replace_allocation(Store& store, Week week, const std::vector<AllocationRow>& rows) {
   translate_sqlite_errors(store.path(), [&] {
     auto& db = store.db();

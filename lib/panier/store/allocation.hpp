@@ -22,6 +22,10 @@ std::map<std::int64_t, LedgerEntry> rotation_ledger(Store& store, Week week);
 // Thursday), before `week`.
 std::map<std::pair<std::string, std::string>, Cents> spent_before(Store& store, Week week);
 int recorded_pickups(Store& store, Week week);
+// The weeks after `week` that have an allocation, in time order.
+std::vector<Week> allocated_weeks_after(Store& store, Week week);
+// Rewrites only the funding of the week's rows (their baskets, prices and pickups stay).
+void replace_funding(Store& store, Week week, const std::vector<AllocationRow>& rows);
 void delete_allocation(Store& store, Week week);
 
 } // namespace panier::db
