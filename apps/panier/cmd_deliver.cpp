@@ -1,5 +1,6 @@
 // panier deliver --week W --out DIR [--format csv,html,xlsx] [--no-routes]; deliver record; deliver balance.
 #include <cmath>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -78,9 +79,17 @@ void deliver_week(Context& context, const DeliverOptions& options) {
     return;
   }
   Store store = context.open_store(OpenMode::read_only);
-  DeliveryWeek delivery = compute_delivery(store, config, week);
-  if (const auto stale = stale_allocation(store, config, week)) {
-    if (week_is_open(store, week)) {
+  // One snapshot of the database for the week and its staleness, whatever is written meanwhile.
+  DeliveryWeek delivery;
+  std::optional<std::string> stale;
+  bool open = true;
+  store.read([&] {
+    delivery = compute_delivery(store, config, week);
+    stale = stale_allocation(store, config, week);
+    open = week_is_open(store, week);
+  });
+  if (stale) {
+    if (open) {
       throw Error(ExitCode::data, trf("the allocation of {} is stale, so the sheets would be wrong: {}",
                                       week.to_string(), *stale));
     }

@@ -76,6 +76,15 @@ ReportRequest request_of(Context& context, const ReportOptions& options) {
   return request;
 }
 
+// Runs `work` inside a read transaction on each of `stores`, from the i-th on.
+void in_snapshots(std::vector<Store>& stores, std::size_t i, const std::function<void()>& work) {
+  if (i == stores.size()) {
+    work();
+    return;
+  }
+  stores[i].read([&] { in_snapshots(stores, i + 1, work); });
+}
+
 // Runs the report over the configured database or the given sites, to stdout or -o FILE.
 void run_report(Context& context, const ReportOptions& options, const ReportRequest& request) {
   const Config& config = context.config();
@@ -96,31 +105,34 @@ void run_report(Context& context, const ReportOptions& options, const ReportRequ
       sites.push_back({names[i], &stores.back()});
     }
   }
-  const bool with_site = !options.sites.empty();
-  if (options.format == "xlsx") {
-    const Worksheet sheet = worksheet_of(report_table(sites, config, request, with_site),
-                                         std::string(panier::text(request.kind)));
-    write_xlsx(options.output, std::span(&sheet, 1), context.today());
-    context.wrote(options.output);
-    return;
-  }
-  // Straight to standard output; to a file through a temporary file and a rename.
-  std::ostringstream text;
-  std::ostream& out = options.output.empty() ? context.out() : text;
-  if (options.format == "html") {
-    out << (request.kind == ReportKind::impact
-                ? render::impact_html(impact_page(sites, config, request, with_site), config)
-                : render::table_html(
-                      report_table(sites, config, request, with_site),
-                      fmt::format("{} — {}", config.organisation.name, panier::text(request.kind)),
-                      config.organisation.language));
-  } else {
-    render_table(report_table(sites, config, request, with_site), parse_format(options.format), out);
-  }
-  if (!options.output.empty()) {
-    write_atomically(options.output, text.str());
-    context.wrote(options.output);
-  }
+  // Every database read in one snapshot, whatever other commands write meanwhile.
+  in_snapshots(stores, 0, [&] {
+    const bool with_site = !options.sites.empty();
+    if (options.format == "xlsx") {
+      const Worksheet sheet = worksheet_of(report_table(sites, config, request, with_site),
+                                           std::string(panier::text(request.kind)));
+      write_xlsx(options.output, std::span(&sheet, 1), context.today());
+      context.wrote(options.output);
+      return;
+    }
+    // Straight to standard output; to a file through a temporary file and a rename.
+    std::ostringstream text;
+    std::ostream& out = options.output.empty() ? context.out() : text;
+    if (options.format == "html") {
+      out << (request.kind == ReportKind::impact
+                  ? render::impact_html(impact_page(sites, config, request, with_site), config)
+                  : render::table_html(
+                        report_table(sites, config, request, with_site),
+                        fmt::format("{} — {}", config.organisation.name, panier::text(request.kind)),
+                        config.organisation.language));
+    } else {
+      render_table(report_table(sites, config, request, with_site), parse_format(options.format), out);
+    }
+    if (!options.output.empty()) {
+      write_atomically(options.output, text.str());
+      context.wrote(options.output);
+    }
+  });
 }
 
 } // namespace

@@ -447,6 +447,14 @@ void Store::write(const std::function<void()>& work) {
   });
 }
 
+void Store::read(const std::function<void()>& work) {
+  translate_sqlite_errors(m_path, [&] {
+    SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::DEFERRED);
+    work();
+    transaction.commit();
+  });
+}
+
 void Store::rehearse(const std::function<void()>& work) {
   translate_sqlite_errors(m_path, [&] {
     SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);

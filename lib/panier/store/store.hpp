@@ -57,6 +57,9 @@ public:
 
   // Runs `work` in one BEGIN IMMEDIATE transaction: all of it is committed or none of it.
   void write(const std::function<void()>& work);
+  // Runs `work` in one read transaction: every query sees the same committed state, even while
+  // other processes write (a report or a delivery never mixes two states of the database).
+  void read(const std::function<void()>& work);
   // Runs `work` in one transaction and rolls it back: what a --dry-run does.
   void rehearse(const std::function<void()>& work);
 
