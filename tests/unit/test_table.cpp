@@ -1,7 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <sstream>
+#include <string>
+#include <vector>
 
+#include "panier/core/collate.hpp"
 #include "panier/core/error.hpp"
 #include "panier/core/table.hpp"
 
@@ -61,4 +65,18 @@ TEST_CASE("numbers in the French style: decimal comma, thin space between thousa
   for (const char* text : {"<5", "*", "", "2026-W49", "1.", ".5", "1e5", "12,5", "-", "1.2.3"}) {
     CHECK(styled_number(text, k_french_style) == text);
   }
+}
+
+TEST_CASE("French collation: accents and case after the letters, never bytes") {
+  CHECK(collate("Élodie", "Emma") < 0); // bytes put É after every ASCII letter
+  CHECK(collate("Zoé", "Élodie") > 0);
+  CHECK(collate("de Gaulle", "Durand") < 0);
+  CHECK(collate("abbaye", "Zenith") < 0);
+  CHECK(collate("cote", "côte") < 0);
+  CHECK(collate("Emma", "Emma") == 0);
+  CHECK(collate("e", "E") != 0); // distinct texts never tie
+  std::vector<std::string> names{"Zola", "Émile", "Durand", "de Gaulle", "Eliane", "Ève"};
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return collation_key(a) < collation_key(b); });
+  CHECK(names == std::vector<std::string>{"de Gaulle", "Durand", "Eliane", "Émile", "Ève", "Zola"});
 }

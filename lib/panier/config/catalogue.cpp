@@ -1,11 +1,11 @@
 #include "panier/config/catalogue.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "panier/config/catalogue_toml.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/identifier.hpp"
 
 namespace panier {

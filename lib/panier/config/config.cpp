@@ -1,5 +1,4 @@
 #include "panier/config/config.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -11,6 +10,7 @@
 #include "panier/config/catalogue_toml.hpp"
 #include "panier/config/toml_reader.hpp"
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/identifier.hpp"
 
 namespace panier {

@@ -1,5 +1,4 @@
 #include "panier/config/toml_reader.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <cctype>
 #include <cmath>
@@ -9,6 +8,8 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include "panier/core/i18n.hpp"
 
 namespace panier {
 

@@ -1,5 +1,4 @@
 #include "panier/core/money.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -9,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 
 namespace panier {
 

@@ -1,5 +1,4 @@
 #include "panier/core/output.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -13,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/utf8.hpp"
 
 namespace panier {

@@ -1,5 +1,4 @@
 #include "panier/domain/allocate.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <set>
@@ -7,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/domain/households.hpp"
 #include "panier/domain/pickups.hpp"
 #include "panier/domain/plan.hpp"
@@ -283,8 +283,10 @@ std::string moved_draws(const std::vector<AllocationRow>& before, const std::vec
   const auto old_totals = funder_totals(before);
   const auto new_totals = funder_totals(after);
   std::set<std::string> funders;
-  for (const auto& [f, amount] : old_totals) funders.insert(f);
-  for (const auto& [f, amount] : new_totals) funders.insert(f);
+  for (const auto& [f, amount] : old_totals)
+    funders.insert(f);
+  for (const auto& [f, amount] : new_totals)
+    funders.insert(f);
   std::vector<std::string> moved;
   for (const auto& f : funders) {
     const auto o = old_totals.find(f);
@@ -340,16 +342,17 @@ std::vector<CarriedWeek> carry_forward(Store& store, const Config& config, Week 
     carried.push_back(std::move(c));
   }
   if (!blocked.empty()) {
-    throw Error(ExitCode::data,
-                blocked_funding_only
-                    ? trf("budgets are drawn in week order, and allocating {} moves the draws of later weeks "
-                          "whose pickups are recorded: {}; run it with --replace to carry the draws into them",
-                          week.to_string(), fmt::join(blocked, "; "))
-                    : trf("budgets and the rotation of shortfalls are drawn in week order, and allocating {} "
-                          "changes later weeks whose pickups are recorded: {}; their baskets are history "
-                          "(if their pickups were recorded by mistake, undo them with panier deliver record "
-                          "--undo first)",
-                          week.to_string(), fmt::join(blocked, "; ")));
+    throw Error(
+        ExitCode::data,
+        blocked_funding_only
+            ? trf("budgets are drawn in week order, and allocating {} moves the draws of later weeks "
+                  "whose pickups are recorded: {}; run it with --replace to carry the draws into them",
+                  week.to_string(), fmt::join(blocked, "; "))
+            : trf("budgets and the rotation of shortfalls are drawn in week order, and allocating {} "
+                  "changes later weeks whose pickups are recorded: {}; their baskets are history "
+                  "(if their pickups were recorded by mistake, undo them with panier deliver record "
+                  "--undo first)",
+                  week.to_string(), fmt::join(blocked, "; ")));
   }
   return carried;
 }

@@ -1,10 +1,10 @@
 #include "panier/domain/check.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <filesystem>
 
 #include <fmt/format.h>
 
+#include "panier/core/i18n.hpp"
 #include "panier/core/table.hpp"
 #include "panier/store/households.hpp"
 #include "panier/store/store.hpp"

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "panier/core/collate.hpp"
 #include "panier/core/error.hpp"
 #include "panier/domain/allocate.hpp"
 #include "panier/domain/feedback.hpp"
@@ -63,7 +64,7 @@ std::map<std::string, int> add_sheets_and_packing(DeliveryWeek& d, Store& store,
     if (point != nullptr && point->names != NameDisplay::code) {
       if (const auto who = tables.identity(row.household_id)) {
         name = display_name(point->names, *who);
-        sort_key = who->last_name + '\x1f' + who->first_name;
+        sort_key = collation_key(who->last_name + ' ' + who->first_name); // French order, not bytes
         phone = sheet.phones ? who->phone : std::string();
       }
     }

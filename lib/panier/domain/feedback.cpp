@@ -1,5 +1,4 @@
 #include "panier/domain/feedback.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <map>
 #include <set>
@@ -8,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/store/feedback.hpp"
 #include "panier/store/households.hpp"
 

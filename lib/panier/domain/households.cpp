@@ -1,5 +1,4 @@
 #include "panier/domain/households.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <map>
@@ -9,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/identifier.hpp"
 #include "panier/store/households.hpp"
 

@@ -1,5 +1,4 @@
 #include "panier/domain/plan.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -10,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/domain/allocate.hpp"
 #include "panier/domain/feedback.hpp"
 #include "panier/domain/harvest.hpp"

@@ -1,5 +1,4 @@
 #include "panier/domain/report.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <map>
@@ -8,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "panier/core/collate.hpp"
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/money.hpp"
 #include "panier/store/reports.hpp"
 
@@ -695,27 +696,70 @@ Table followup_report(Store& store, const Config& config, const ReportRequest& r
   return table;
 }
 
+// Sorts the rows by the named columns (those the table has), the period by its text (ISO weeks,
+// months, quarters and years sort so), every other label in French collation: households,
+// schemes, points, funders and vegetables as a French reader looks for them.
+void collate_rows(Table& table, std::initializer_list<std::string_view> keys) {
+  std::vector<std::pair<std::size_t, bool>> columns; // index, by collation
+  for (const std::string_view key : keys) {
+    const auto it = std::find(table.columns.begin(), table.columns.end(), key);
+    if (it != table.columns.end()) {
+      columns.emplace_back(static_cast<std::size_t>(it - table.columns.begin()), key != "period");
+    }
+  }
+  std::stable_sort(table.rows.begin(), table.rows.end(), [&](const auto& a, const auto& b) {
+    for (const auto& [c, collated] : columns) {
+      const int order = collated ? collate(a[c], b[c]) : a[c].compare(b[c]);
+      if (order != 0) {
+        return order < 0;
+      }
+    }
+    return false;
+  });
+}
+
 Table one_site(Store& store, const Config& config, const ReportRequest& request) {
   if (request.kind == ReportKind::expiring) {
-    return expiring_report(store, config, request);
+    return expiring_report(store, config, request); // by end week
   }
   if (request.kind == ReportKind::followup) {
-    return followup_report(store, config, request);
+    Table t = followup_report(store, config, request);
+    collate_rows(t, {"household", "scheme"});
+    return t;
   }
   const Range range = resolve_range(store, request);
+  Table t;
   switch (request.kind) {
-  case ReportKind::baskets: return baskets_report(store, request, range);
-  case ReportKind::funding: return funding_report(store, config, request, range);
-  case ReportKind::produce: return produce_report(store, config, request, range);
-  case ReportKind::pickups: return pickups_report(store, config, request, range);
-  case ReportKind::households: return households_report(store, config, request, range);
-  case ReportKind::workshops: return workshops_report(store, request, range);
-  case ReportKind::impact: return impact_report(store, config, request, range);
-  case ReportKind::appropriation: return appropriation_report(store, config, request, range);
+  case ReportKind::baskets:
+    t = baskets_report(store, request, range);
+    collate_rows(t, {"period", "scheme", "point", "size"});
+    break;
+  case ReportKind::funding:
+    t = funding_report(store, config, request, range);
+    collate_rows(t, {"period", "funder", "scheme"});
+    break;
+  case ReportKind::produce:
+    t = produce_report(store, config, request, range);
+    collate_rows(t, {"period", "vegetable"});
+    break;
+  case ReportKind::pickups:
+    t = pickups_report(store, config, request, range);
+    collate_rows(t, {"period", "point"});
+    break;
+  case ReportKind::households:
+    t = households_report(store, config, request, range);
+    collate_rows(t, {"period", "household", "scheme"});
+    break;
+  case ReportKind::appropriation:
+    t = appropriation_report(store, config, request, range);
+    collate_rows(t, {"period", "scheme", "vegetable"});
+    break;
+  case ReportKind::workshops: t = workshops_report(store, request, range); break;   // by date
+  case ReportKind::impact: t = impact_report(store, config, request, range); break; // year, "all" last
   case ReportKind::expiring:
   case ReportKind::followup: break;
   }
-  return {};
+  return t;
 }
 
 } // namespace

@@ -1,5 +1,4 @@
 #include "panier/domain/routes.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/io/rows.hpp"
 #include "panier/optim/routing.hpp"
 

@@ -1,5 +1,4 @@
 #include "panier/domain/workshops.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <map>
@@ -7,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/io/rows.hpp"
 #include "panier/store/households.hpp"
 #include "panier/store/records.hpp"

@@ -1,9 +1,9 @@
 #include "panier/io/csv_reader.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 
 namespace panier {
 

@@ -1,5 +1,4 @@
 #include "panier/io/encoding.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 
 namespace panier {
 

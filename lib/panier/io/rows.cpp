@@ -1,5 +1,4 @@
 #include "panier/io/rows.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -7,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/core/money.hpp"
 #include "panier/io/csv_reader.hpp"
 #include "panier/io/sheet_reader.hpp"

@@ -1,5 +1,4 @@
 #include "panier/io/sheet_reader.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -11,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 #include "panier/io/xml.hpp"
 #include "panier/io/zip.hpp"
 

@@ -1,11 +1,11 @@
 #include "panier/io/zip.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <zip.h>
 
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 
 namespace panier {
 

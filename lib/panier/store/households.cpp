@@ -1,10 +1,10 @@
 #include "panier/store/households.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 
 namespace panier::db {
 

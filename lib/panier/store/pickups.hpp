@@ -29,7 +29,8 @@ void put_pickup(Store& store, Week week, const PickupRow& row, const PickupRow* 
 
 // Removes the pickups of `week` recorded for these enrolments (every one when the list is empty),
 // each copied first into pickup_audit as undone on `today`. Returns how many were removed.
-int undo_pickups(Store& store, Week week, const std::vector<std::int64_t>& enrolments, const std::string& today);
+int undo_pickups(Store& store, Week week, const std::vector<std::int64_t>& enrolments,
+                 const std::string& today);
 
 // One line in operation_log: something done against the usual order, kept for whoever looks later.
 void log_operation(Store& store, Week week, const std::string& today, const std::string& what);

@@ -107,7 +107,8 @@ struct EnrolmentGroup {
   std::int64_t enrolment_id = 0;
   std::string size, point;
   std::int64_t baskets = 0, collected = 0, missed = 0, contribution_cents = 0, paid_cents = 0;
-  std::int64_t contribution_collected = 0, contribution_missed = 0; // of the baskets collected (proxy too), missed
+  std::int64_t contribution_collected = 0,
+               contribution_missed = 0; // of the baskets collected (proxy too), missed
 };
 std::vector<EnrolmentGroup> enrolment_groups(Store& store, const ReportFilter& filter,
                                              const Periods& periods);

@@ -1,5 +1,4 @@
 #include "panier/store/store.hpp"
-#include "panier/core/i18n.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -16,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "panier/core/error.hpp"
+#include "panier/core/i18n.hpp"
 
 namespace panier {
 
