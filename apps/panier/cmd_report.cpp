@@ -1,5 +1,6 @@
 // panier report KIND [--from W --to W | --year Y] [--by P] [--scheme S] [--point P]
-//   [--format csv|table|json|html|xlsx] [-o FILE] [--min-cell N] [--within N] [--site FILE ...]
+//   [--format csv|table|json|html|xlsx] [-o FILE] [--min-cell N] [--within N]
+//   [--site NAME=CONFIG|FILE ...]
 #include <filesystem>
 #include <sstream>
 
@@ -17,17 +18,41 @@ namespace panier::cli {
 
 namespace {
 
-// A site's name: its file name without the extension, or the path as given when two sites would
-// share a name.
-std::vector<std::string> site_names(const std::vector<std::string>& files) {
+// A site given to --site: NAME=CONFIG (the garden's own configuration, which names its database),
+// or a database FILE read with the configuration of the command.
+struct SiteArg {
+  std::string name;   // empty: from the file name
+  std::string config; // empty: a database file
+  std::string path;   // the database file, or the configuration
+};
+
+SiteArg parse_site(const std::string& text) {
+  const auto equal = text.find('=');
+  if (equal == std::string::npos) {
+    return {"", "", text};
+  }
+  SiteArg site{text.substr(0, equal), text.substr(equal + 1), text.substr(equal + 1)};
+  if (site.name.empty() || site.config.empty()) {
+    throw Error(ExitCode::usage, trf("--site \"{}\": write NAME=CONFIG or a database FILE", text));
+  }
+  return site;
+}
+
+// A site's name: NAME as given, else its file name without the extension, or the path as given
+// when two sites would share a name.
+std::vector<std::string> site_names(const std::vector<SiteArg>& sites) {
   std::vector<std::string> names;
-  for (const auto& f : files) {
-    names.push_back(std::filesystem::path(f).stem().string());
+  for (const auto& s : sites) {
+    names.push_back(!s.name.empty() ? s.name : std::filesystem::path(s.path).stem().string());
   }
   std::vector<std::string> sorted = names;
   std::sort(sorted.begin(), sorted.end());
   if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
-    return files;
+    std::vector<std::string> paths;
+    for (const auto& s : sites) {
+      paths.push_back(!s.name.empty() ? s.name : s.path);
+    }
+    return paths;
   }
   return names;
 }
@@ -43,7 +68,6 @@ struct ReportOptions {
 
 // The request the options describe; Error(usage) when they do not fit the kind.
 ReportRequest request_of(Context& context, const ReportOptions& options) {
-  const Config& config = context.config();
   ReportRequest request;
   if (options.year != 0 && (!options.from.empty() || !options.to.empty())) {
     throw Error(ExitCode::usage, tr("give --year or --from/--to, not both"));
@@ -72,7 +96,6 @@ ReportRequest request_of(Context& context, const ReportOptions& options) {
   if (options.format == "xlsx" && options.output.empty()) {
     throw Error(ExitCode::usage, tr("--format xlsx writes a spreadsheet file: give --output FILE"));
   }
-  check_request(request, config);
   return request;
 }
 
@@ -87,22 +110,44 @@ void in_snapshots(std::vector<Store>& stores, std::size_t i, const std::function
 
 // Runs the report over the configured database or the given sites, to stdout or -o FILE.
 void run_report(Context& context, const ReportOptions& options, const ReportRequest& request) {
-  const Config& config = context.config();
+  std::vector<SiteArg> given;
+  for (const auto& text : options.sites) {
+    given.push_back(parse_site(text));
+  }
+  // The sites' own configurations first (reserved: a Site points into the vector).
+  std::vector<Config> configs;
+  configs.reserve(given.size());
+  for (const auto& site : given) {
+    if (!site.config.empty()) {
+      context.trace(trf("configuration {}", site.config));
+      configs.push_back(load_config(site.config, default_datadir()));
+    }
+  }
+  // The configuration the request is read with (the organisation, its language, --scheme and
+  // --point): the command's own, or the first site's when every site brings its own.
+  const bool all_own = !given.empty() && configs.size() == given.size();
+  const Config& config = all_own ? configs.front() : context.config();
+  check_request(request, config);
   std::vector<Store> stores;
   std::vector<Site> sites;
-  if (options.sites.empty()) {
+  if (given.empty()) {
     stores.push_back(context.open_store(OpenMode::read_only));
     sites.push_back({"", &stores.back()});
   } else {
-    stores.reserve(options.sites.size());
-    const auto names = site_names(options.sites);
-    for (std::size_t i = 0; i < options.sites.size(); ++i) {
+    const auto names = site_names(given);
+    stores.reserve(given.size());
+    std::size_t next_config = 0;
+    for (std::size_t i = 0; i < given.size(); ++i) {
+      const Config* site_config = given[i].config.empty() ? nullptr : &configs[next_config++];
+      const std::string database = site_config != nullptr ? site_config->database_path() : given[i].path;
+      context.trace(trf("database {} ({})", database, tr("reading")));
       stores.push_back(
-          Store::open(options.sites[i], OpenMode::read_only, config.organisation.busy_timeout_s));
+          Store::open(database, OpenMode::read_only,
+                      (site_config != nullptr ? *site_config : config).organisation.busy_timeout_s));
       for (const auto& warning : stores.back().warnings()) {
         context.warn(warning);
       }
-      sites.push_back({names[i], &stores.back()});
+      sites.push_back({names[i], &stores.back(), site_config});
     }
   }
   // Every database read in one snapshot, whatever other commands write meanwhile.
@@ -165,8 +210,10 @@ void setup_report(CLI::App& app, Context& context) {
   app.add_option("--within", o->within, "expiring: enrolments ending within N weeks (default 4)")
       ->type_name("N")
       ->check(CLI::Range(0, 520));
-  app.add_option("--site", o->sites, "A garden's database; repeat to report on several (first column site)")
-      ->type_name("FILE");
+  app.add_option("--site", o->sites,
+                 "A garden: NAME=CONFIG (its own configuration and database) or a database FILE; repeat to "
+                 "report on several (first column site)")
+      ->type_name("NAME=CONFIG|FILE");
   app.callback([&context, o] { run_report(context, *o, request_of(context, *o)); });
 }
 

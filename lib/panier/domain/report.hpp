@@ -51,6 +51,7 @@ void check_request(const ReportRequest& request, const Config& config);
 struct Site {
   std::string name;
   Store* store = nullptr;
+  const Config* config = nullptr; // the site's own configuration; null: the one given to the report
 };
 
 // The report over one database, or over several with a first column `site` (`sites` has more
