@@ -440,6 +440,38 @@ TEST_CASE("routes: travel from coordinates, and a matrix that overrides it") {
   }
 }
 
+TEST_CASE("routes: a point's baskets share vans when that is needed to fit or saves a van") {
+  TempDir dir;
+  const std::string van = "capacity = 10\nstart = \"07:30\"\nend = \"13:00\"\n";
+  auto routed = [](const DeliveryRoutes& r) {
+    int n = 0;
+    for (const auto& v : r.vans) {
+      n += v.baskets;
+      int load = v.baskets;
+      for (const auto& stop : v.stops) {
+        load -= stop.baskets;
+      }
+      CHECK(load == 0);
+      CHECK(v.baskets <= 10);
+    }
+    return n;
+  };
+  // Two vans of 10 for 18 baskets: whole drops of 6 (north's 12 cut in two, east's 6) leave one
+  // drop out; shared, every basket goes.
+  const Config two = load(dir, routes_config("\n[vans.a]\n" + van + "\n[vans.b]\n" + van));
+  const DeliveryRoutes fit =
+      plan_routes(two, load_travel(two), *Week::from_year_week(2026, 10), {{"north", 12}, {"east", 6}});
+  CHECK(routed(fit) == 18);
+  CHECK(fit.unassigned.empty());
+  // Three vans of 10 for the same 18: whole drops need three vans, shared ones two.
+  const Config three =
+      load(dir, routes_config("\n[vans.a]\n" + van + "\n[vans.b]\n" + van + "\n[vans.c]\n" + van));
+  const DeliveryRoutes saved =
+      plan_routes(three, load_travel(three), *Week::from_year_week(2026, 10), {{"north", 12}, {"east", 6}});
+  CHECK(routed(saved) == 18);
+  CHECK(saved.vans.size() == 2);
+}
+
 TEST_CASE("routes: a week's rounds, split drops and points no van can serve") {
   TempDir dir;
   const Config config =

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 
 #include <fmt/format.h>
 
@@ -24,15 +25,16 @@ struct Drop {
 };
 
 // The routing problem: node 0 the garden, then one node per drop. A point with more baskets than
-// the largest van is split into as few, as even drops as fit; a point no van can take at all goes
-// straight to `unassigned`.
+// `piece` (the largest van, or less to let a point's baskets share vans) is split into as few, as
+// even drops as fit; a point no van can take at all goes straight to `unassigned`.
 vrp::Instance routing_instance(const Config& config, const Travel& travel,
-                               const std::vector<std::pair<std::string, int>>& baskets,
+                               const std::vector<std::pair<std::string, int>>& baskets, int piece,
                                std::vector<Drop>& drops, std::vector<UnservedPoint>& unassigned) {
   int largest = 0;
   for (const auto& van : config.vans) {
     largest = std::max(largest, van.capacity);
   }
+  piece = std::min(piece, largest);
   vrp::Instance instance;
   drops.assign(1, Drop{});
   instance.nodes.push_back(vrp::Node{0, config.depot ? static_cast<double>(config.depot->open) : 0.0,
@@ -47,7 +49,7 @@ vrp::Instance routing_instance(const Config& config, const Travel& travel,
       unassigned.push_back({point_id, count, point != nullptr});
       continue;
     }
-    const int parts = (count + largest - 1) / largest;
+    const int parts = (count + piece - 1) / piece;
     for (int k = 0; k < parts; ++k) {
       const int size = count / parts + (k < count % parts ? 1 : 0);
       drops.push_back(Drop{point_id, travel.index(point_id), size});
@@ -235,21 +237,66 @@ Travel load_travel(const Config& config) {
   return t;
 }
 
-DeliveryRoutes plan_routes(const Config& config, const Travel& travel, Week week,
-                           const std::vector<std::pair<std::string, int>>& baskets, std::uint64_t seed) {
-  DeliveryRoutes out;
-  out.week = week;
+namespace {
+
+// The rounds found with drops of at most `piece` baskets, and how many baskets they leave.
+struct Rounds {
+  DeliveryRoutes routes;
+  int unserved = 0;
+};
+
+Rounds rounds_with(const Config& config, const Travel& travel, Week week,
+                   const std::vector<std::pair<std::string, int>>& baskets, int piece, std::uint64_t seed) {
+  Rounds r;
+  r.routes.week = week;
   std::vector<Drop> drops;
-  const vrp::Instance instance = routing_instance(config, travel, baskets, drops, out.unassigned);
+  const vrp::Instance instance = routing_instance(config, travel, baskets, piece, drops, r.routes.unassigned);
   vrp::Options options;
   options.seed = seed;
   const vrp::Solution solution = vrp::solve(instance, options);
-  out.time_limit_reached = solution.time_limit_reached;
+  r.routes.time_limit_reached = solution.time_limit_reached;
   for (const auto& route : solution.routes) {
-    out.vans.push_back(van_route(config, instance, drops, route));
+    r.routes.vans.push_back(van_route(config, instance, drops, route));
   }
-  add_unserved(instance, drops, solution, out.unassigned);
-  return out;
+  add_unserved(instance, drops, solution, r.routes.unassigned);
+  for (const auto& u : r.routes.unassigned) {
+    r.unserved += u.baskets;
+  }
+  return r;
+}
+
+} // namespace
+
+DeliveryRoutes plan_routes(const Config& config, const Travel& travel, Week week,
+                           const std::vector<std::pair<std::string, int>>& baskets, std::uint64_t seed) {
+  std::vector<int> capacities;
+  for (const auto& van : config.vans) {
+    capacities.push_back(van.capacity);
+  }
+  std::sort(capacities.rbegin(), capacities.rend());
+  const int largest = capacities.empty() ? 0 : capacities.front();
+  Rounds whole = rounds_with(config, travel, week, baskets, largest, seed);
+  // A point's baskets may share vans when that is needed to fit (baskets left for want of room)
+  // or saves a van (the baskets would fit in one van fewer): then the rounds are sought again
+  // with each point cut into drops of at most a quarter of the smallest van, which the solver
+  // may spread over vans (drops of one point in a row stay one stop), and kept when they serve
+  // more baskets, or as many with fewer vans.
+  int total = 0;
+  for (const auto& [point, count] : baskets) {
+    total += std::max(count, 0);
+  }
+  const std::size_t used = whole.routes.vans.size();
+  const int room_one_fewer =
+      used >= 2 ? std::accumulate(capacities.begin(), capacities.begin() + static_cast<long>(used - 1), 0)
+                : 0;
+  if (capacities.empty() || (whole.unserved == 0 && (used < 2 || total > room_one_fewer))) {
+    return std::move(whole.routes);
+  }
+  const int piece = std::max(1, (capacities.back() + 3) / 4);
+  Rounds split = rounds_with(config, travel, week, baskets, piece, seed);
+  const bool better = split.unserved < whole.unserved ||
+                      (split.unserved == whole.unserved && split.routes.vans.size() < used);
+  return std::move(better ? split.routes : whole.routes);
 }
 
 } // namespace panier
