@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # cmake --install into a temporary prefix, then the prefix moved elsewhere: the installed panier
 # reads the catalogue under its own prefix (not the source tree's data/), the man pages, the
-# example organisation and the bash completion are installed, and the completion completes.
+# example organisation, the French messages and the bash completion are installed, the messages
+# are found under the moved prefix, and the completion completes.
 # Usage: tests/install.sh BUILD_DIR
 set -euo pipefail
 build=$1
@@ -14,7 +15,7 @@ mv "$tmp/prefix" "$tmp/moved" # a prefix is not where it was built for
 p=$tmp/moved
 for f in bin/panier share/panier/vegetables.toml share/panier/example/panier.toml \
   share/panier/example/households.csv share/man/man1/panier.1 share/man/man1/panier-plan.1 \
-  share/man/man5/panier.toml.5 share/bash-completion/completions/panier; do
+  share/man/man5/panier.toml.5 share/bash-completion/completions/panier share/locale/fr/LC_MESSAGES/panier.mo; do
   [ -f "$p/$f" ] || fail "$f is not installed"
 done
 [ ! -e "$p/share/panier/example/generate.py" ] || fail "the example's generator is installed"
@@ -26,11 +27,15 @@ printf '\n[vegetables.installed-test]\nname = "Installed"\nunit = "kg"\nprice = 
 mkdir "$tmp/org"
 # the example organisation with no [catalogue]: the default catalogue is the installed one
 sed '/^\[catalogue\]/,/^$/d' "$p/share/panier/example/panier.toml" >"$tmp/org/panier.toml"
-installed() { (cd "$tmp/org" && env -u PANIER_DATADIR -u PANIER_CONFIG -u PANIER_DB "$p/bin/panier" "$@"); }
+installed() { (cd "$tmp/org" && env -u PANIER_DATADIR -u PANIER_CONFIG -u PANIER_DB -u PANIER_LOCALEDIR LANGUAGE=en "$p/bin/panier" "$@"); }
 installed -q init >/dev/null || fail "init failed"
 out=$(installed check 2>&1) ||
   fail "check failed: $out"
 grep -q ", $((shipped + 1)) vegetables" <<<"$out" || fail "check did not read the installed catalogue: $out"
+
+# French messages from the installed catalogue, under the moved prefix.
+french=$(cd "$tmp/org" && env -u PANIER_LOCALEDIR LANGUAGE=fr "$p/bin/panier" -c missing.toml check 2>&1) && fail "check of a missing file passed"
+grep -q "fichier de configuration introuvable" <<<"$french" || fail "no French message from the installed catalogue: $french"
 
 # The completion, from the installed file, with the installed panier on PATH.
 complete_line() {
@@ -41,4 +46,4 @@ complete_line() {
 [ "$(complete_line panier household im)" = import ] || fail "panier household im<TAB>: $(complete_line panier household im)"
 [ "$(complete_line panier plan --we)" = --week ] || fail "panier plan --we<TAB>: $(complete_line panier plan --we)"
 [ "$(complete_line panier -c x.toml rep)" = report ] || fail "panier -c x.toml rep<TAB>: $(complete_line panier -c x.toml rep)"
-echo "install test: ok (prefix moved, installed catalogue read: $((shipped + 1)) vegetables; completion works)"
+echo "install test: ok (prefix moved, installed catalogue read: $((shipped + 1)) vegetables; French messages; completion works)"
