@@ -221,7 +221,7 @@ AllocationInput allocation_input(Store& store, const Config& config, Week week) 
             "plan --week {}{}",
             week.to_string(), fmt::join(planned_for, ", "), fmt::join(due_now, ", "),
             recorded ? "its pickups are recorded: " + undo_advice(week) + ", then " : "", week.to_string(),
-            allocated ? " --replace, then panier allocate" : ""));
+            allocated ? " --replace, then panier allocate --week " + week.to_string() : std::string()));
   }
   in.ledger = db::rotation_ledger(store, week);
   in.spent = db::spent_before(store, week);
