@@ -58,25 +58,32 @@ std::vector<Week> allocated_weeks_after(Store& store, Week week) {
   return weeks;
 }
 
+namespace {
+
+// Inserts the funding of `rows` (the allocation rows themselves must exist).
+void insert_funding(SQLite::Database& db, const std::string& week, const std::vector<AllocationRow>& rows) {
+  SQLite::Statement fund(db, "INSERT INTO allocation_funding (week, enrolment_id, funder, amount_cents) "
+                             "VALUES (?, ?, ?, ?)");
+  for (const auto& r : rows) {
+    for (const auto& [funder, amount] : r.funding) {
+      fund.bind(1, week);
+      fund.bind(2, r.enrolment_id);
+      fund.bindNoCopy(3, funder);
+      fund.bind(4, amount);
+      fund.exec();
+      fund.reset();
+    }
+  }
+}
+
+} // namespace
+
 void replace_funding(Store& store, Week week, const std::vector<AllocationRow>& rows) {
   translate_sqlite_errors(store.path(), [&] {
-    auto& db = store.db();
-    const std::string w = week.to_string();
-    SQLite::Statement remove(db, "DELETE FROM allocation_funding WHERE week = ?");
-    remove.bind(1, w);
+    SQLite::Statement remove(store.db(), "DELETE FROM allocation_funding WHERE week = ?");
+    remove.bind(1, week.to_string());
     remove.exec();
-    SQLite::Statement fund(db, "INSERT INTO allocation_funding (week, enrolment_id, funder, amount_cents) "
-                               "VALUES (?, ?, ?, ?)");
-    for (const auto& r : rows) {
-      for (const auto& [funder, amount] : r.funding) {
-        fund.bind(1, w);
-        fund.bind(2, r.enrolment_id);
-        fund.bindNoCopy(3, funder);
-        fund.bind(4, amount);
-        fund.exec();
-        fund.reset();
-      }
-    }
+    insert_funding(store.db(), week.to_string(), rows);
   });
 }
 
@@ -88,8 +95,6 @@ void replace_allocation(Store& store, Week week, const std::vector<AllocationRow
     SQLite::Statement insert(
         db, "INSERT INTO allocation (week, enrolment_id, household_id, scheme, size, point, tier, "
             "status, value_cents, contribution_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement fund(db, "INSERT INTO allocation_funding (week, enrolment_id, funder, amount_cents) "
-                               "VALUES (?, ?, ?, ?)");
     for (const auto& r : rows) {
       insert.bind(1, w);
       insert.bind(2, r.enrolment_id);
@@ -103,15 +108,8 @@ void replace_allocation(Store& store, Week week, const std::vector<AllocationRow
       insert.bind(10, r.contribution);
       insert.exec();
       insert.reset();
-      for (const auto& [funder, amount] : r.funding) {
-        fund.bind(1, w);
-        fund.bind(2, r.enrolment_id);
-        fund.bindNoCopy(3, funder);
-        fund.bind(4, amount);
-        fund.exec();
-        fund.reset();
-      }
     }
+    insert_funding(db, w, rows);
   });
 }
 
