@@ -12,10 +12,18 @@ source = sys.argv[1]
 
 
 def entries(path):
+    """The entries of a PO file as {keyword: text}, continuation lines joined; the header left out."""
     text = subprocess.run(["msgcat", "--no-wrap", path], capture_output=True, text=True, check=True).stdout
     found = []
     for block in text.split("\n\n"):
-        fields = dict(re.findall(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', block, re.M))
+        fields, key = {}, None
+        for line in block.split("\n"):
+            m = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
+            if m:
+                key = m.group(1)
+                fields[key] = m.group(2)
+            elif key and line.startswith('"') and line.endswith('"'):
+                fields[key] += line[1:-1]
         if fields.get("msgid"):
             found.append(fields)
     return found

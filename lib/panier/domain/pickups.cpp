@@ -8,6 +8,7 @@
 #include "panier/core/error.hpp"
 #include "panier/core/i18n.hpp"
 #include "panier/domain/allocate.hpp"
+#include "panier/io/sheet_reader.hpp"
 #include "panier/store/pickups.hpp"
 
 namespace panier {
@@ -38,16 +39,17 @@ constexpr InputColumn k_columns[] = {{"household", true}, {"status", true},     
                                      {"phone", false},    {"size", false}};
 
 // One line of the file, with the problems that are its own.
-PickupInput read_pickup_line(const RowReader& reader, std::map<std::string, long>& seen,
-                             std::vector<std::string>& problems) {
+// `seen`: each household met so far, and where ("line 3", or "row 3 of sheet "ccas"").
+PickupInput read_pickup_line(const RowReader& reader, const std::string& here,
+                             std::map<std::string, std::string>& seen, std::vector<std::string>& problems) {
   PickupInput in;
   in.place = reader.place();
   in.household = reader.text(household);
   if (in.household.empty()) {
     problems.push_back(reader.where(household, "missing value"));
-  } else if (const auto [it, fresh] = seen.emplace(in.household, reader.line()); !fresh) {
-    problems.push_back(reader.where(household, trf("household {} is already on {}", quoted(in.household),
-                                                   reader.record_name(it->second))));
+  } else if (const auto [it, fresh] = seen.emplace(in.household, here); !fresh) {
+    problems.push_back(
+        reader.where(household, trf("household {} is already on {}", quoted(in.household), it->second)));
   }
   const bool sheet = reader.has_column(amount);
   if (sheet && reader.text(status_column).empty() && reader.text(paid).empty() &&
@@ -213,19 +215,34 @@ std::vector<std::pair<std::string, int>> to_follow_up(Store& store, const Config
 } // namespace
 
 PickupFile read_pickups(const std::string& path, const ReadOptions& options) {
-  const auto rows = open_rows(path, options);
-  RowReader& reader = *rows;
-  reader.read_header(k_columns);
-  PickupFile file;
-  std::map<std::string, long> seen;
-  while (reader.next()) {
-    std::vector<std::string> problems;
-    PickupInput in = read_pickup_line(reader, seen, problems);
-    in.valid = problems.empty();
-    for (auto& message : problems) {
-      file.problems.push_back(std::move(message));
+  // A workbook of several sheets and no --sheet (sheets.xlsx as deliver wrote it, a tab per
+  // point): every sheet is read, so that no point's pickups are left out unseen.
+  std::vector<std::string> tabs{options.sheet};
+  if (options.sheet.empty() && is_workbook(path)) {
+    if (auto names = workbook_sheets(path); names.size() > 1) {
+      tabs = std::move(names);
     }
-    file.inputs.push_back(std::move(in));
+  }
+  PickupFile file;
+  std::map<std::string, std::string> seen;
+  for (const auto& tab : tabs) {
+    ReadOptions one = options;
+    one.sheet = tab;
+    const auto rows = open_rows(path, one);
+    RowReader& reader = *rows;
+    reader.read_header(k_columns);
+    while (reader.next()) {
+      const std::string here = tabs.size() > 1
+                                   ? trf("{} of sheet \"{}\"", reader.record_name(reader.line()), tab)
+                                   : reader.record_name(reader.line());
+      std::vector<std::string> problems;
+      PickupInput in = read_pickup_line(reader, here, seen, problems);
+      in.valid = problems.empty();
+      for (auto& message : problems) {
+        file.problems.push_back(std::move(message));
+      }
+      file.inputs.push_back(std::move(in));
+    }
   }
   return file;
 }

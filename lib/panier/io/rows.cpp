@@ -344,6 +344,13 @@ std::string binary_kind(std::string_view head) {
 
 } // namespace
 
+bool is_workbook(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4, '\0');
+  in.read(head.data(), 4);
+  return in.gcount() == 4 && head == "PK\x03\x04";
+}
+
 std::unique_ptr<RowReader> open_rows(const std::string& path, const ReadOptions& options) {
   std::string head(4096, '\0');
   {

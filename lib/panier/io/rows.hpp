@@ -141,6 +141,9 @@ template <class T, class F> T collect_problems(std::vector<std::string>& problem
 // when it cannot be read; Error(data) in one line for a file that is no spreadsheet.
 std::unique_ptr<RowReader> open_rows(const std::string& path, const ReadOptions& options = {});
 
+// True when `path` is a ZIP file (an .xlsx or .ods workbook, or some other archive).
+bool is_workbook(const std::string& path);
+
 // Column letters of a 0-based index: 0 -> "A", 27 -> "AB".
 std::string column_letters(std::size_t index);
 

@@ -601,6 +601,52 @@ Date date_of_serial(double serial, bool date1904) {
   return Date(day < 61 ? day - 25568 : day - 25569);
 }
 
+namespace {
+
+// The top-level tables of an .ods content part, by name.
+struct OdsTableNames final : XmlHandler {
+  std::vector<std::string> names;
+  int depth = 0; // inside a table: its element depth
+  void start(std::string_view name, const char** a) override {
+    if (depth > 0) {
+      ++depth;
+    } else if (name == "table") {
+      const char* n = attribute(a, "name");
+      names.emplace_back(n != nullptr ? n : "");
+      depth = 1;
+    }
+  }
+  void end(std::string_view /*name*/) override {
+    if (depth > 0) --depth;
+  }
+};
+
+} // namespace
+
+std::vector<std::string> workbook_sheets(const std::string& path) {
+  const ZipArchive zip(path);
+  std::vector<std::string> names;
+  if (zip.has("mimetype")) {
+    OdsTableNames tables;
+    if (!zip.has("content.xml")) zip.damaged("no content.xml");
+    parse_entry(zip, "content.xml", tables);
+    return tables.names;
+  }
+  Relationships root;
+  parse_if_present(zip, "_rels/.rels", root);
+  const std::string workbook_part = root.part("officeDocument", "", "xl/workbook.xml");
+  if (!zip.has(workbook_part)) {
+    throw Error(ExitCode::data,
+                trf("{}: an Office file that is not a spreadsheet (no workbook in it)", zip.path()));
+  }
+  XlsxWorkbook workbook;
+  parse_entry(zip, workbook_part, workbook);
+  for (const auto& s : workbook.sheets) {
+    names.push_back(s.name);
+  }
+  return names;
+}
+
 std::unique_ptr<RowReader> open_workbook(const std::string& path, const std::string& sheet) {
   auto archive = std::make_unique<ZipArchive>(path);
   if (archive->has("mimetype")) {
