@@ -104,7 +104,7 @@ void deliver_week(Context& context, const DeliverOptions& options) {
     }
     for (const auto& u : delivery.routes->unassigned) {
       context.warn(trf("{}: {} basket{} not routed: {}", u.point, u.baskets, u.baskets == 1 ? "" : "s",
-                       render::unserved_reason(u, Language::en)));
+                       render::unserved_reason(u, translations_on() ? Language::fr : Language::en)));
     }
   }
   const auto written = render::write_delivery(delivery, config, options.out, files);
