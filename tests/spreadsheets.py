@@ -293,6 +293,8 @@ def outputs(work):
         check(tabs == points, f"sheets.xlsx has a tab per point: {tabs} vs {points}")
         first = z.read("xl/worksheets/sheet1.xml").decode()
         check('paperSize="9"' in first, "sheets.xlsx tabs print on A4")
+        check('<dataValidation type="list"' in first and "récupéré,procuration,absent,annulé" in first
+              and "espèces,chèque,carte,virement" in first, "sheets.xlsx offers the statuses and methods as lists")
     # Two points' sheets filled in, a tab each, and saved by LibreOffice (.xlsx, .ods) go back
     # through one deliver record without --sheet (every tab is read): French statuses in any case,
     # the amount (a number cell) taken as paid for a collected basket whose paid_eur is blank, a

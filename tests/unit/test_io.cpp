@@ -330,4 +330,7 @@ TEST_CASE("people's words are read without case or accents, in English or French
   CHECK(words_offered<PaymentMethod>() ==
         "cash (espèces), cheque (chèque), card (carte), transfer (virement)");
   CHECK(words_offered<Grade>() == "standard, off-grade");
+  CHECK(alias_texts<PickupStatus>() ==
+        std::vector<std::string>{"récupéré", "procuration", "absent", "annulé"});
+  CHECK(alias_texts<Grade>() == std::vector<std::string>{"standard", "off-grade"});
 }

@@ -85,6 +85,22 @@ template <typename E> std::string words_offered() {
   return out;
 }
 
+// Per value in order, the first alias it has (the French word of a sheet), else its text.
+template <typename E> std::vector<std::string> alias_texts() {
+  std::vector<std::string> words(Vocabulary<E>::texts.begin(), Vocabulary<E>::texts.end());
+  if constexpr (HasAliases<E>) {
+    std::vector<bool> taken(words.size(), false);
+    for (const auto& [alias, value] : Vocabulary<E>::aliases) {
+      const auto i = static_cast<std::size_t>(value);
+      if (!taken[i]) {
+        words[i] = alias;
+        taken[i] = true;
+      }
+    }
+  }
+  return words;
+}
+
 // Every text, in order: the choices of a command-line option.
 template <typename E> std::vector<std::string> all_texts() {
   return {Vocabulary<E>::texts.begin(), Vocabulary<E>::texts.end()};

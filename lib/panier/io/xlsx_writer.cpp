@@ -93,6 +93,24 @@ public:
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                            std::min(widths[c], k_max_width), nullptr);
     }
+    for (std::size_t c = 0; c < sheet.choices.size() && c < sheet.columns.size(); ++c) {
+      if (sheet.choices[c].empty() || sheet.rows.empty()) {
+        continue;
+      }
+      std::vector<std::string> words = sheet.choices[c]; // libxlsxwriter takes them as char**
+      std::vector<char*> list;
+      for (auto& word : words) {
+        list.push_back(word.data());
+      }
+      list.push_back(nullptr);
+      lxw_data_validation validation{};
+      validation.validate = LXW_VALIDATION_TYPE_LIST;
+      validation.value_list = list.data();
+      validation.error_type = LXW_VALIDATION_ERROR_TYPE_INFORMATION; // a notice, not a refusal
+      worksheet_data_validation_range(ws, 1, static_cast<lxw_col_t>(c),
+                                      static_cast<lxw_row_t>(sheet.rows.size()), static_cast<lxw_col_t>(c),
+                                      &validation);
+    }
     worksheet_freeze_panes(ws, 1, 0);
     if (sheet.print.a4) {
       worksheet_set_paper(ws, 9); // A4
@@ -172,7 +190,7 @@ void write_xlsx(const fs::path& path, std::span<const Worksheet> sheets, Date cr
       book.add(sheet);
     }
     if (sheets.empty()) {
-      book.add(Worksheet{"sheet", {}, {}, {}, {}});
+      book.add(Worksheet{"sheet", {}, {}, {}, {}, {}});
     }
     book.close(path.string());
   } catch (...) {

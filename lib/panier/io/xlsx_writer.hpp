@@ -28,6 +28,9 @@ struct Worksheet {
   std::vector<CellKind> kinds; // per column
   std::vector<std::vector<std::string>> rows;
   SheetPrint print;
+  // Per column (or none): the words a cell may take, offered as a drop-down list on every row
+  // (other text is still accepted, with a notice: the reader checks the words).
+  std::vector<std::vector<std::string>> choices;
 };
 
 // The kind of a report column: numeric ones are numbers, and money when named *_eur; "date" and

@@ -118,6 +118,17 @@ std::vector<Worksheet> sheets_workbook(const DeliveryWeek& d, const Config& conf
     for (const auto& line : sheet.lines) {
       tab.rows.push_back(sheet_row(d, sheet, line));
     }
+    // The status and method as drop-down lists, in the organisation's language (deliver record
+    // reads both languages).
+    const bool fr = config.organisation.language == Language::fr;
+    tab.choices.resize(tab.columns.size());
+    for (std::size_t c = 0; c < tab.columns.size(); ++c) {
+      if (tab.columns[c] == "status") {
+        tab.choices[c] = fr ? alias_texts<PickupStatus>() : all_texts<PickupStatus>();
+      } else if (tab.columns[c] == "method") {
+        tab.choices[c] = fr ? alias_texts<PaymentMethod>() : all_texts<PaymentMethod>();
+      }
+    }
     const Point* point = config.find_point(sheet.point);
     tab.print = {true, fmt::format("{} — {}", point != nullptr ? point->name : sheet.point,
                                    long_date(d.date, config.organisation.language))};
