@@ -529,6 +529,49 @@ std::vector<double> PortionSearch::run() {
   return std::move(m_values);
 }
 
+// The share of time_limit_s the value stage's start may spend improving one size at a time.
+constexpr double k_size_share = 0.05;
+
+// A large-neighbourhood step on the local search's plan: each size in turn re-composed by the
+// solver with every other size held as it is (a small problem, solved in a moment), kept when it
+// hands out more. The local search moves one step at a time; this finds the compositions that
+// need several changes at once (a heavier, cheaper vegetable traded for lighter, dearer ones
+// where the weight band binds).
+std::vector<double> improve_by_size(const Model& m, std::vector<double> values,
+                                    const std::vector<double>& objective, double seconds,
+                                    const Deadline& deadline) {
+  const auto value_of = [&](const std::vector<double>& v) {
+    double total = 0.0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      total += objective[i] * v[i];
+    }
+    return total;
+  };
+  double best = value_of(values);
+  const double each = seconds / static_cast<double>(std::max<std::size_t>(1, m.candidates.size()));
+  for (std::size_t s = 0; s < m.candidates.size(); ++s) {
+    if (deadline.expired()) {
+      break;
+    }
+    MipProblem one = m.problem;
+    for (std::size_t other = 0; other < m.candidates.size(); ++other) {
+      if (other == s) {
+        continue;
+      }
+      for (const auto& c : m.candidates[other]) {
+        one.fix(c.q, values[static_cast<std::size_t>(c.q)]);
+        one.fix(c.y, values[static_cast<std::size_t>(c.y)]);
+      }
+    }
+    const MipResult r = solve_mip(one, std::min(each, deadline.remaining()), values);
+    if (r.has_solution() && value_of(r.values) > best + 1e-6) {
+      best = value_of(r.values);
+      values = r.values;
+    }
+  }
+  return values;
+}
+
 // The share of time_limit_s that the value stage searches without cutting planes.
 constexpr double k_value_share = 0.1;
 
@@ -611,7 +654,8 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   }
   m.problem.set_objective(handed_out, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(std::max(1.0, most * k_value_gap));
-  const auto start = PortionSearch(in, m, fair.values).run();
+  const auto start = improve_by_size(m, PortionSearch(in, m, fair.values).run(), handed_out,
+                                     k_size_share * in.settings.time_limit_s, deadline);
   // First without cutting planes, for a tenth of the time limit: that is fast where the value cap
   // binds. Where the stock binds instead, the bound stays loose without them: then again with
   // them, from the best plan found.

@@ -18,6 +18,11 @@ public:
   // lower <= sum(coefficient * variable) <= upper
   void add_row(std::vector<std::pair<int, double>> terms, double lower, double upper);
   void set_objective(std::vector<double> coefficients, Sense sense);
+  // Fixes a variable to `value` (both bounds).
+  void fix(int variable, double value) {
+    m_lower[static_cast<std::size_t>(variable)] = value;
+    m_upper[static_cast<std::size_t>(variable)] = value;
+  }
   // A solution whose objective is within this distance of the proven bound counts as optimal.
   void set_absolute_gap(double gap) { m_absolute_gap = gap; }
   double absolute_gap() const { return m_absolute_gap; }
