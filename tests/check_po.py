@@ -2,7 +2,7 @@
 """Checks po/fr.po against the messages in the code: every message is translated, and every
 translation's {} fields fit its English text's arguments (as many automatic fields, or manual
 indices {N} below their count, never both kinds), so that no message falls back to English or
-loses a value. Also that po/panier.pot is up to date with the sources (scripts/translations)."""
+loses a value."""
 import re
 import subprocess
 import sys
@@ -35,11 +35,8 @@ def fields(text):
 
 problems = []
 with tempfile.NamedTemporaryFile(suffix=".pot") as fresh:
-    sources = subprocess.run(["git", "-C", source, "ls-files", "apps/*.cpp", "lib/*.cpp", "lib/*.hpp"],
-                             capture_output=True, text=True, check=True).stdout.split()
-    subprocess.run(["xgettext", "--language=C++", "--from-code=UTF-8", "--no-location", "--sort-output",
-                    "--keyword=tr", "--keyword=trf", "--keyword=trn:1,2", "--keyword=counted:2,3",
-                    "-o", fresh.name] + sources, cwd=source, check=True)
+    # The same extraction as scripts/translations, into a file of our own.
+    subprocess.run(["bash", f"{source}/scripts/translations", "--pot", fresh.name], check=True)
     wanted = {e["msgid"] for e in entries(fresh.name)}
 po = entries(f"{source}/po/fr.po")
 # A fuzzy entry (a guess by msgmerge) is not used by msgfmt: it would stay English.

@@ -77,10 +77,9 @@ std::string locale_dir() {
   if (std::string env = env_or_empty("PANIER_LOCALEDIR"); !env.empty()) {
     return env;
   }
-  std::error_code error;
-  const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    const auto installed = executable.parent_path().parent_path() / "share" / "locale";
+  if (const std::string share = installed_share_dir(); !share.empty()) {
+    const auto installed = std::filesystem::path(share) / "locale";
+    std::error_code error;
     if (std::filesystem::is_regular_file(installed / "fr" / "LC_MESSAGES" / "panier.mo", error)) {
       return installed.string();
     }

@@ -14,12 +14,6 @@ namespace panier::cli {
 
 namespace {
 
-// A funder as a person reads it: its name when the configuration gives one, else its id.
-std::string funder_name(const Config& config, const std::string& id) {
-  const Funder* funder = config.find_funder(id);
-  return funder != nullptr && !funder->name.empty() ? funder->name : id;
-}
-
 Table point_table(const Allocation& a, const Config& config) {
   Table table(
       {"week", "point", "size", "baskets", "shortfall", "value_eur", "contribution_eur", "subsidy_eur"},
@@ -56,7 +50,7 @@ void render_text(const Allocation& a, const Config& config, std::ostream& out) {
   out << '\n';
   Table funders({"funder", "scheme", "amount_eur", "note"}, {"amount_eur"});
   for (const auto& f : totals_by_funder(a, config)) {
-    funders.add({funder_name(config, f.funder), f.scheme, format_money(f.amount),
+    funders.add({config.funder_name(f.funder), f.scheme, format_money(f.amount),
                  f.fallback ? tr("fallback payer") : ""});
   }
   render_table(funders, Format::table, out);
@@ -65,8 +59,8 @@ void render_text(const Allocation& a, const Config& config, std::ostream& out) {
 // The warnings of an allocation: budgets used up or run out, and who goes without this week.
 void warn_allocation(Context& context, const Allocation& a, const Config& config) {
   for (const auto& e : a.exhausted) {
-    const std::string payer = funder_name(config, e.fallback);
-    const std::string funder = funder_name(config, e.funder);
+    const std::string payer = config.funder_name(e.fallback);
+    const std::string funder = config.funder_name(e.funder);
     if (e.earlier) {
       context.warn(trf("the {} budget of {} for {} ({} EUR) is used up: {} pays its part", e.year, funder,
                        e.scheme, format_money(e.budget), payer));

@@ -86,7 +86,7 @@ void deliver_week(Context& context, const DeliverOptions& options) {
   store.read([&] {
     delivery = compute_delivery(store, config, week);
     stale = stale_allocation(store, config, week);
-    open = week_is_open(store, week);
+    open = !stale || week_is_open(store, week);
   });
   if (stale) {
     if (open) {

@@ -507,6 +507,11 @@ const Scheme* Config::find_scheme(std::string_view id) const { return find_by_id
 const Point* Config::find_point(std::string_view id) const { return find_by_id(points, id); }
 const Funder* Config::find_funder(std::string_view id) const { return find_by_id(funders, id); }
 
+std::string Config::funder_name(std::string_view id) const {
+  const Funder* funder = find_funder(id);
+  return funder != nullptr && !funder->name.empty() ? funder->name : std::string(id);
+}
+
 std::string Config::resolve(std::string_view path) const {
   const fs::path p(path);
   if (p.is_absolute() || directory.empty()) {
@@ -539,15 +544,18 @@ std::string default_datadir() {
   }
   // Installed: the catalogue is under the same prefix as the executable (PREFIX/bin/panier and
   // PREFIX/share/panier), wherever that prefix was moved; the build tree reads the sources' data/.
+  const fs::path installed = fs::path(installed_share_dir()) / "panier";
   std::error_code error;
-  const fs::path executable = fs::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    const fs::path installed = executable.parent_path().parent_path() / "share" / "panier";
-    if (fs::is_regular_file(installed / "vegetables.toml", error)) {
-      return installed.string();
-    }
+  if (!installed_share_dir().empty() && fs::is_regular_file(installed / "vegetables.toml", error)) {
+    return installed.string();
   }
   return PANIER_DATADIR;
+}
+
+std::string installed_share_dir() {
+  std::error_code error;
+  const fs::path executable = fs::read_symlink("/proc/self/exe", error);
+  return error ? std::string() : (executable.parent_path().parent_path() / "share").string();
 }
 
 } // namespace panier

@@ -174,6 +174,8 @@ struct Config {
   const Scheme* find_scheme(std::string_view id) const;
   const Point* find_point(std::string_view id) const;
   const Funder* find_funder(std::string_view id) const;
+  // A funder as a person reads it: its name when the configuration gives one, else its id.
+  std::string funder_name(std::string_view id) const;
   // Resolves a path written in the config relative to the config file's directory.
   std::string resolve(std::string_view path) const;
   // The database path from the config (resolved).
@@ -194,5 +196,9 @@ Config load_config(const std::string& path, const std::string& datadir);
 // Where the shipped catalogue lives: $PANIER_DATADIR, else PREFIX/share/panier beside an
 // installed PREFIX/bin/panier, else the sources' data directory (a build tree).
 std::string default_datadir();
+
+// PREFIX/share for the running executable PREFIX/bin/panier, wherever the prefix was moved
+// (empty when it cannot be known): where an installed panier finds its data and messages.
+std::string installed_share_dir();
 
 } // namespace panier

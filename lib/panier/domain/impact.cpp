@@ -140,8 +140,7 @@ void chart_series(ImpactPage& page, const std::vector<Site>& sites, const Config
   }
   std::sort(by_amount.begin(), by_amount.end());
   for (const auto& [negative, id] : by_amount) {
-    const Funder* f = config.find_funder(id);
-    page.funding.push_back({f != nullptr ? f->name : id, -negative});
+    page.funding.push_back({config.funder_name(id), -negative});
   }
 }
 

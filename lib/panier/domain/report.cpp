@@ -438,11 +438,7 @@ Table households_report(Store& store, const Config& config, const ReportRequest&
       ++attended[{it->second, a.household_id}];
     }
   }
-  struct Row {
-    std::string period, household, scheme;
-    std::vector<std::string> cells;
-  };
-  std::vector<Row> rows;
+  // In the order the store gives them; one_site sorts the table (French collation).
   for (const auto& g :
        db::enrolment_groups(store, filter_of(request, range), periods_of(request.by, range))) {
     const auto f = facts.find(g.enrolment_id);
@@ -454,20 +450,11 @@ Table households_report(Store& store, const Config& config, const ReportRequest&
     const Scheme* scheme = config.find_scheme(e.scheme);
     const Cents owed = owed_amount(g.contribution_collected, g.contribution_missed,
                                    scheme != nullptr && scheme->charge_missed);
-    rows.push_back(
-        {g.period,
-         e.household,
-         e.scheme,
-         {e.household, e.scheme, g.size, g.point, e.commune, count(e.adults), count(e.children), e.start_week,
-          e.end_week, std::string(text(e.status)), count(g.baskets), count(g.collected), count(g.missed),
-          format_money(g.contribution_cents), format_money(g.paid_cents),
-          count(w != attended.end() ? w->second : 0), format_money(owed)}});
-  }
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    return std::tie(a.period, a.household, a.scheme) < std::tie(b.period, b.household, b.scheme);
-  });
-  for (auto& r : rows) {
-    add_row(table, request, r.period, std::move(r.cells));
+    add_row(table, request, g.period,
+            {e.household, e.scheme, g.size, g.point, e.commune, count(e.adults), count(e.children),
+             e.start_week, e.end_week, std::string(text(e.status)), count(g.baskets), count(g.collected),
+             count(g.missed), format_money(g.contribution_cents), format_money(g.paid_cents),
+             count(w != attended.end() ? w->second : 0), format_money(owed)});
   }
   return table;
 }

@@ -342,13 +342,16 @@ std::string binary_kind(std::string_view head) {
   return "binary data";
 }
 
+// What every ZIP file (an .xlsx or .ods workbook) starts with.
+constexpr std::string_view k_zip_signature = "PK\x03\x04";
+
 } // namespace
 
 bool is_workbook(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  std::string head(4, '\0');
-  in.read(head.data(), 4);
-  return in.gcount() == 4 && head == "PK\x03\x04";
+  std::string head(k_zip_signature.size(), '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  return head == k_zip_signature;
 }
 
 std::unique_ptr<RowReader> open_rows(const std::string& path, const ReadOptions& options) {
@@ -361,7 +364,7 @@ std::unique_ptr<RowReader> open_rows(const std::string& path, const ReadOptions&
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
   }
-  if (head.starts_with("PK\x03\x04")) {
+  if (head.starts_with(k_zip_signature)) {
     return open_workbook(path, options.sheet);
   }
   if (const std::string kind = binary_kind(head); !kind.empty()) {

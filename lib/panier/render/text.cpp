@@ -137,15 +137,7 @@ const NumberFormat& number_format(Language language) {
 }
 
 std::string grouped(std::int64_t value, Language language) {
-  const std::string digits = fmt::format("{}", value < 0 ? -value : value);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
-      out += number_format(language).thousands;
-    }
-    out += digits[i];
-  }
-  return (value < 0 ? "-" : "") + out;
+  return number_text(fmt::format("{}", value), language);
 }
 
 std::string number_text(std::string_view plain, Language language) {
