@@ -186,6 +186,7 @@ int bench_plan() {
   for (int vegetables : {20, 40, 80, 120}) {
     cases.push_back({vegetables, vegetables == 120 ? 6 : 5, 5U, 0.5});
   }
+  std::vector<Case> limited; // the weeks that reached the time limit
   for (const Case& c : cases) {
     const PlanInput in = generated_week(c.vegetables, c.sizes, c.abundance,
                                         c.seed * 7919U + static_cast<unsigned>(c.vegetables));
@@ -215,6 +216,23 @@ int bench_plan() {
                 c.vegetables, c.sizes, c.seed, c.abundance, std::string(text(plan.status)).c_str(),
                 plan.seconds, plan.gap * 100, plan.due() - plan.planned(), a.handed_out, a.min_ratio,
                 a.max_ratio, b.handed_out, b.min_ratio, b.max_ratio, out_kg);
+    if (plan.status == PlanStatus::time_limit) {
+      limited.push_back(c);
+    }
+  }
+  // The time limit is a hard bound: the weeks that reached it, again under shorter limits, and
+  // how far past each limit the plan came back.
+  std::printf("\n%-5s %-5s %-4s %-5s %8s %8s %8s %8s\n", "veg", "sizes", "seed", "harv", "limit_s", "seconds",
+              "over_s", "gap_%");
+  for (const Case& c : limited) {
+    for (double limit : {0.5, 1.0, 2.0, 5.0}) {
+      PlanInput in = generated_week(c.vegetables, c.sizes, c.abundance,
+                                    c.seed * 7919U + static_cast<unsigned>(c.vegetables));
+      in.settings.time_limit_s = limit;
+      const Plan plan = compose_plan(in);
+      std::printf("%-5d %-5d %-4u %-5.2f %8.1f %8.3f %8.3f %8.3f\n", c.vegetables, c.sizes, c.seed,
+                  c.abundance, limit, plan.seconds, std::max(0.0, plan.seconds - limit), plan.gap * 100);
+    }
   }
   return 0;
 }

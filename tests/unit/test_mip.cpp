@@ -46,6 +46,32 @@ TEST_CASE("an infeasible problem says so") {
   CHECK_FALSE(r.has_solution());
 }
 
+TEST_CASE("a hard time limit searches every node itself and reaches the same optimum") {
+  // Three knapsack rows over 30 general integers: small enough (under 500 rows and columns) for
+  // CBC to hand subtrees to Clp when the limit is lenient; the hard limit searches them itself.
+  std::mt19937 random(11);
+  MipProblem p;
+  std::vector<double> objective;
+  for (int i = 0; i < 30; ++i) {
+    p.add_variable(0, 3, true);
+    objective.push_back(static_cast<double>(10 + random() % 40));
+  }
+  for (int row = 0; row < 3; ++row) {
+    std::vector<std::pair<int, double>> terms;
+    for (int i = 0; i < 30; ++i) {
+      terms.emplace_back(i, static_cast<double>(5 + random() % 30));
+    }
+    p.add_row(terms, -1e30, 400);
+  }
+  p.set_objective(objective, MipProblem::Sense::maximise);
+  const MipResult hard = solve_mip(p, 30, {}, TimeLimit::hard);
+  const MipResult lenient = solve_mip(p, 30, {}, TimeLimit::lenient);
+  REQUIRE(hard.status == MipResult::Status::optimal);
+  REQUIRE(lenient.status == MipResult::Status::optimal);
+  CHECK(hard.objective == doctest::Approx(lenient.objective));
+  CHECK(hard.objective > 0);
+}
+
 namespace {
 
 // Every total of the terms at most `capacity`, by enumerating every choice of q.

@@ -161,9 +161,11 @@ Model build_model(const PlanInput& in, const std::vector<int>& baskets, double m
   return m;
 }
 
+// The plan's time limit, or a stage's share of it (`part`), which also knows the plan's own.
 class Deadline {
 public:
-  explicit Deadline(double limit_s) : m_deadline(std::chrono::steady_clock::now() + to_duration(limit_s)) {}
+  explicit Deadline(double limit_s)
+      : m_deadline(std::chrono::steady_clock::now() + to_duration(limit_s)), m_final(m_deadline) {}
   double remaining() const {
     const double left = std::chrono::duration<double>(m_deadline - std::chrono::steady_clock::now()).count();
     return std::max(0.01, left);
@@ -174,16 +176,35 @@ public:
     const auto now = std::chrono::steady_clock::now();
     return m_deadline <= now ? *this
                              : Deadline(now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                                  (m_deadline - now) * share));
+                                                  (m_deadline - now) * share),
+                                        m_final);
+  }
+  // Seconds between a search of `seconds` from now and the plan's own deadline.
+  double slack_after(double seconds) const {
+    return std::chrono::duration<double>(m_final - std::chrono::steady_clock::now()).count() - seconds;
   }
 
 private:
-  explicit Deadline(std::chrono::steady_clock::time_point at) : m_deadline(at) {}
+  Deadline(std::chrono::steady_clock::time_point at, std::chrono::steady_clock::time_point final)
+      : m_deadline(at), m_final(final) {}
   static std::chrono::steady_clock::duration to_duration(double s) {
     return std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(s));
   }
   std::chrono::steady_clock::time_point m_deadline;
+  std::chrono::steady_clock::time_point m_final;
 };
+
+// A search that ends at least this long before the plan's deadline may stop late (the solver is
+// faster so, and later stages absorb the delay); one that could end the plan stops on time.
+constexpr double k_lenient_slack_s = 1.0;
+
+// Solves for the time left before `deadline`, and at most `cap_s` seconds.
+MipResult solve_by(const MipProblem& problem, const Deadline& deadline, const std::vector<double>& start = {},
+                   double cap_s = k_infinity) {
+  const double seconds = std::min(cap_s, deadline.remaining());
+  return solve_mip(problem, seconds, start,
+                   deadline.slack_after(seconds) >= k_lenient_slack_s ? TimeLimit::lenient : TimeLimit::hard);
+}
 
 struct Solved {
   std::vector<double> values;
@@ -256,7 +277,7 @@ std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline, bool& o
   objective[static_cast<std::size_t>(m.t)] = 1.0;
   m.problem.set_objective(objective, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(k_fairness_gap);
-  const MipResult r = deadline.expired() ? MipResult{} : solve_mip(m.problem, deadline.remaining());
+  const MipResult r = deadline.expired() ? MipResult{} : solve_by(m.problem, deadline);
   out_of_time = out_of_time || r.status == MipResult::Status::unknown;
   if (!r.has_solution()) {
     return std::nullopt;
@@ -282,7 +303,7 @@ Solved solve_weight(const PlanInput& in, Model& m, const Deadline& deadline, Sol
   m.problem.set_absolute_gap(k_fairness_gap);
   // No warm start from the fairest plan: CBC 2.10 given it as a start here reports it optimal
   // without searching (seen on the unit test's heavy harvest: objective -184 against a bound of 1).
-  const MipResult r = solve_mip(m.problem, deadline.part(k_fairness_share).remaining(), {});
+  const MipResult r = solve_by(m.problem, deadline.part(k_fairness_share));
   // The fairest plan scored the same way: a search stopped by the clock can end below it.
   const double fair_score = t_fair - k_weight_priority * deviation(m, fair.values);
   const bool better = r.has_solution() && r.objective >= fair_score - 1e-9;
@@ -563,7 +584,7 @@ std::vector<double> improve_by_size(const Model& m, std::vector<double> values,
         one.fix(c.y, values[static_cast<std::size_t>(c.y)]);
       }
     }
-    const MipResult r = solve_mip(one, std::min(each, deadline.remaining()), values);
+    const MipResult r = solve_by(one, deadline, values, each);
     if (r.has_solution() && value_of(r.values) > best + 1e-6) {
       best = value_of(r.values);
       values = r.values;
@@ -585,9 +606,7 @@ constexpr double k_value_kept = k_value_gap / 5;
 // best it finds, and does not make the plan's status or gap.
 constexpr double k_tie_break_share = 0.05;
 
-double tie_break_seconds(const PlanInput& in, const Deadline& deadline) {
-  return std::min(deadline.remaining(), k_tie_break_share * in.settings.time_limit_s);
-}
+double tie_break_seconds(const PlanInput& in) { return k_tie_break_share * in.settings.time_limit_s; }
 
 // Keeps the optimum of the stage just solved (objective `coefficients`, value `reached`), minus
 // `slack`, as a row, so that the next stage cannot lose it.
@@ -621,7 +640,7 @@ Solved prefer_cooked(const PlanInput& in, Model& m, const Deadline& deadline, So
   }
   m.problem.set_objective(cooked, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(0.01);
-  const MipResult r = solve_mip(m.problem, tie_break_seconds(in, deadline), best.values);
+  const MipResult r = solve_by(m.problem, deadline, best.values, tie_break_seconds(in));
   if (r.has_solution()) {
     best = {r.values, best.proven, best.gap, best.seconds + r.seconds};
   }
@@ -659,11 +678,10 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   // First without cutting planes, for a tenth of the time limit: that is fast where the value cap
   // binds. Where the stock binds instead, the bound stays loose without them: then again with
   // them, from the best plan found.
-  MipResult second =
-      solve_mip(m.problem, std::min(deadline.remaining(), k_value_share * in.settings.time_limit_s), start);
+  MipResult second = solve_by(m.problem, deadline, start, k_value_share * in.settings.time_limit_s);
   if (second.status == MipResult::Status::feasible && !deadline.expired()) {
     m.problem.set_cuts(true);
-    const MipResult cut = solve_mip(m.problem, deadline.remaining(), second.values);
+    const MipResult cut = solve_by(m.problem, deadline, second.values);
     if (cut.has_solution()) {
       second = cut;
     }
@@ -695,7 +713,7 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   }
   m.problem.set_objective(fresh, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(0.5); // a count: whole numbers
-  const MipResult third = solve_mip(m.problem, tie_break_seconds(in, deadline), best.values);
+  const MipResult third = solve_by(m.problem, deadline, best.values, tie_break_seconds(in));
   if (third.has_solution()) {
     best = {third.values, best.proven, best.gap, best.seconds + third.seconds};
     keep_stage(m, fresh, third.objective, 0.5);
@@ -719,7 +737,7 @@ bool feasible_at_minimum(const PlanInput& in, const std::vector<int>& baskets, c
   // Any composition will do: no objective, so the solver stops at the first one it finds.
   Model m = build_model(in, baskets, in.settings.min_value_ratio);
   m.problem.set_objective({}, MipProblem::Sense::maximise);
-  const MipResult r = solve_mip(m.problem, deadline.remaining());
+  const MipResult r = solve_by(m.problem, deadline);
   out_of_time = out_of_time || r.status == MipResult::Status::unknown;
   return r.has_solution();
 }

@@ -73,8 +73,15 @@ struct MipResult {
 
 std::string_view status_name(MipResult::Status status);
 
+// How strictly the time limit stops the search. `hard`: at the limit itself, which costs some
+// speed (CBC then searches every node itself instead of handing a small subtree whole to its LP
+// solver, where nothing can stop it: seen running 0.45 s past the limit). `lenient`: within some
+// tenths of a second of it, for a search that a later deadline still bounds.
+enum class TimeLimit { hard, lenient };
+
 // Solves with the configured backend, single-threaded and with a fixed seed so that the same
 // problem gives the same answer. `start` (optional) is a feasible solution to begin from.
-MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::vector<double>& start = {});
+MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::vector<double>& start = {},
+                    TimeLimit limit = TimeLimit::hard);
 
 } // namespace panier

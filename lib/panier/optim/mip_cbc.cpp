@@ -74,7 +74,8 @@ private:
 
 // Long on purpose: the one sequence of CBC calls (load, bounds, start, limits, solve, read back),
 // whose order CBC imposes; the only place that sees CBC.
-MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::vector<double>& start) {
+MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::vector<double>& start,
+                    TimeLimit limit) {
   const auto started = std::chrono::steady_clock::now();
   const int columns = static_cast<int>(problem.variables());
   CoinPackedMatrix matrix(false, 0, 0);
@@ -121,6 +122,10 @@ MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::v
   // CBC 2.10's preprocessing can crash mapping a solution back (CglPreProcess::postProcess), and
   // it made no model of panier's faster (scripts/bench plan): off. Cutting planes only on request.
   const char* preprocess = "off";
+  // Clp's own search of small subtrees ("fathom", which CBC 2.10 turns on for a model under 500
+  // rows and columns) reports no event to the deadline handler: -999 is the value CbcMain1 reads
+  // as "off" (-1 keeps its default, on).
+  const char* fathom = limit == TimeLimit::hard ? "-999" : "-1";
   const char* argv[] = {"panier",
                         "-log",
                         "0",
@@ -136,6 +141,8 @@ MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::v
                         preprocess,
                         "-cuts",
                         problem.cuts() ? "on" : "off",
+                        "-depthMiniBab",
+                        fathom,
                         "-solve",
                         "-quit"};
   CbcMain1(static_cast<int>(std::size(argv)), argv, model, nullptr, data);
