@@ -301,13 +301,17 @@ int main(int argc, char** argv) {
     if (argc == 2 && std::strcmp(argv[1], "plan") == 0) {
       return bench_plan();
     }
-    if ((argc == 5 || argc == 6) &&
-        std::strcmp(argv[1], "plan-one") == 0) { // plan-one VEG SIZES SEED [HARVEST]
-      const auto in = generated_week(
-          std::atoi(argv[2]), std::atoi(argv[3]), argc == 6 ? std::atof(argv[5]) : 1.25,
-          static_cast<unsigned>(std::atoi(argv[4])) * 7919U + static_cast<unsigned>(std::atoi(argv[2])));
+    if (argc >= 5 && argc <= 7 &&
+        std::strcmp(argv[1], "plan-one") == 0) { // plan-one VEG SIZES SEED [HARVEST [LIMIT_S]]
+      auto in = generated_week(std::atoi(argv[2]), std::atoi(argv[3]), argc >= 6 ? std::atof(argv[5]) : 1.25,
+                               static_cast<unsigned>(std::atoi(argv[4])) * 7919U +
+                                   static_cast<unsigned>(std::atoi(argv[2])));
+      if (argc == 7) {
+        in.settings.time_limit_s = std::atof(argv[6]);
+      }
       const auto plan = panier::compose_plan(in);
-      std::printf("%s %.3f\n", std::string(text(plan.status)).c_str(), plan.seconds);
+      std::printf("%s %.3f gap %.3f %%, %d short\n", std::string(text(plan.status)).c_str(), plan.seconds,
+                  plan.gap * 100, plan.due() - plan.planned());
       return 0;
     }
     if (argc >= 4 && argc <= 6 && std::strcmp(argv[1], "routes") == 0) {
@@ -326,6 +330,7 @@ int main(int argc, char** argv) {
   }
   std::fprintf(stderr,
                "usage: panier_bench csv-gen|csv-gen-fr FILE ROWS [START_WEEK] | rows-read FILE | plan "
+               "| plan-one VEG SIZES SEED [HARVEST [LIMIT_S]] "
                "| routes FILE OPTIMUM [SEED [ITERATIONS]] | run COMMAND...\n");
   return 64;
 }
