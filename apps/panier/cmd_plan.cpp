@@ -57,8 +57,9 @@ void print_indented(const Table& table, std::ostream& out) {
 }
 
 // When a size's baskets weigh outside their band (target_kg within weight_tolerance): by how
-// much, and why.
-std::optional<std::string> weight_note(const SizePlan& sp, const Config& config) {
+// much, and why. That no composition within the band exists is said only of a plan proven
+// optimal: one stopped by the time limit may have missed it.
+std::optional<std::string> weight_note(const Plan& plan, const SizePlan& sp, const Config& config) {
   const BasketSize* size = config.find_size(sp.size);
   if (size == nullptr || size->target_g <= 0 || sp.planned == 0) {
     return std::nullopt;
@@ -67,17 +68,31 @@ std::optional<std::string> weight_note(const SizePlan& sp, const Config& config)
   if (sp.grams >= band.low_g && sp.grams <= band.high_g) {
     return std::nullopt;
   }
+  const std::string kg = format_quantity(sp.grams);
+  const std::string low = format_quantity(band.low_g);
+  const std::string high = format_quantity(band.high_g);
+  const std::string target = format_quantity(size->target_g);
   const bool heavy = sp.grams > band.high_g;
-  return trf("{} kg, {} its band {}–{} kg (target {} kg): no composition of this harvest within "
-             "the band keeps the other rules (items, portions, stock, value at least min_value_ratio, "
-             "at most the value cap){}",
-             format_quantity(sp.grams), heavy ? "above" : "below", format_quantity(band.low_g),
-             format_quantity(band.high_g), format_quantity(size->target_g),
-             heavy ? "; this is as light as they can be" : "; this is as heavy as they can be");
+  if (plan.status == PlanStatus::time_limit) {
+    return heavy ? trf("{} kg, above its band {}–{} kg (target {} kg): the solver found no composition "
+                       "within the band before its time limit (a longer time_limit_s may find one)",
+                       kg, low, high, target)
+                 : trf("{} kg, below its band {}–{} kg (target {} kg): the solver found no composition "
+                       "within the band before its time limit (a longer time_limit_s may find one)",
+                       kg, low, high, target);
+  }
+  return heavy ? trf("{} kg, above its band {}–{} kg (target {} kg): no composition of this harvest within "
+                     "the band keeps the other rules (items, portions, stock, value at least "
+                     "min_value_ratio, at most the value cap); this is as light as they can be",
+                     kg, low, high, target)
+               : trf("{} kg, below its band {}–{} kg (target {} kg): no composition of this harvest within "
+                     "the band keeps the other rules (items, portions, stock, value at least "
+                     "min_value_ratio, at most the value cap); this is as heavy as they can be",
+                     kg, low, high, target);
 }
 
 // One size of the plan: its baskets, value, weight, vegetables and the tips for the unfamiliar.
-void render_size(const SizePlan& sp, const Config& config, std::ostream& out) {
+void render_size(const Plan& plan, const SizePlan& sp, const Config& config, std::ostream& out) {
   const BasketSize* size = config.find_size(sp.size);
   out << '\n';
   if (sp.due == 0) {
@@ -95,7 +110,7 @@ void render_size(const SizePlan& sp, const Config& config, std::ostream& out) {
              counted(static_cast<std::size_t>(sp.planned), "basket", "baskets"), format_money(sp.value()),
              format_money(sp.reference), percent, format_quantity(sp.grams),
              counted(sp.items.size(), "vegetable", "vegetables"));
-  if (const auto note = weight_note(sp, config)) {
+  if (const auto note = weight_note(plan, sp, config)) {
     out << "  weight: " << *note << '\n';
   }
   if (sp.planned < sp.due) {
@@ -118,7 +133,7 @@ void render_size(const SizePlan& sp, const Config& config, std::ostream& out) {
 void render_text(const Plan& plan, const Config& config, std::ostream& out) {
   out << trf("plan {}: {} baskets due, {} planned\n", plan.week.to_string(), plan.due(), plan.planned());
   for (const auto& sp : plan.sizes) {
-    render_size(sp, config, out);
+    render_size(plan, sp, config, out);
   }
   out << "\nleftovers (for sale or processing)\n";
   Table left({"vegetable", "name", "available", "handed_out", "left", "unit", "value_eur"},
@@ -211,11 +226,12 @@ void setup_plan(CLI::App& app, Context& context) {
       render_plan(plan, config, o->format, context.out());
     }
     for (const auto& sp : plan.sizes) {
-      if (const auto note = weight_note(sp, config)) {
+      if (const auto note = weight_note(plan, sp, config)) {
         context.warn(trf("{}: size {} baskets weigh {}", week.to_string(), sp.size, *note));
       }
     }
     if (plan.status == PlanStatus::time_limit) {
+      // xgettext:no-c-format ("% o" is text here, not a printf directive)
       context.warn(trf("{}: the solver reached its time limit (time_limit_s {}); the plan is the best "
                        "found, within {:.2f} % of the best possible",
                        week.to_string(), config.plan.time_limit_s, plan.gap * 100.0));
