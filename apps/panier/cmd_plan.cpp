@@ -111,7 +111,7 @@ void render_size(const Plan& plan, const SizePlan& sp, const Config& config, std
              format_money(sp.reference), percent, format_quantity(sp.grams),
              counted(sp.items.size(), "vegetable", "vegetables"));
   if (const auto note = weight_note(plan, sp, config)) {
-    out << "  weight: " << *note << '\n';
+    out << trf("  weight: {}\n", *note);
   }
   if (sp.planned < sp.due) {
     out << trf("  short: {} of the {} baskets due cannot be made\n", sp.due - sp.planned, sp.due);
@@ -135,7 +135,7 @@ void render_text(const Plan& plan, const Config& config, std::ostream& out) {
   for (const auto& sp : plan.sizes) {
     render_size(plan, sp, config, out);
   }
-  out << "\nleftovers (for sale or processing)\n";
+  out << tr("\nleftovers (for sale or processing)\n");
   Table left({"vegetable", "name", "available", "handed_out", "left", "unit", "value_eur"},
              {"available", "handed_out", "left", "value_eur"});
   Cents total = 0;
