@@ -179,6 +179,11 @@ public:
                                                   (m_deadline - now) * share),
                                         m_final);
   }
+  // This deadline, or `seconds` from now if that comes first.
+  Deadline within(double seconds) const {
+    const auto at = std::chrono::steady_clock::now() + to_duration(seconds);
+    return at < m_deadline ? Deadline(at, m_final) : *this;
+  }
   // Seconds between a search of `seconds` from now and the plan's own deadline.
   double slack_after(double seconds) const {
     return std::chrono::duration<double>(m_final - std::chrono::steady_clock::now()).count() - seconds;
@@ -266,6 +271,11 @@ std::vector<std::pair<int, double>> deviation_terms(const Model& m, double facto
 // min_value_ratio.
 constexpr double k_weight_priority = 100.0;
 
+// The weight stage counts as solved when the baskets are proven within this share of a target
+// weight (all sizes together) of the least deviation possible: 2 %, 50 g on a 2.5 kg basket, a
+// portion step (a finer tolerance asks the solver to tell apart plans no household could).
+constexpr double k_weight_gap = 2e-2;
+
 // The share of the time left that the fairness stage may take (and, in a short harvest, the
 // search for the basket counts, then their fairness): the later stages need the rest.
 constexpr double k_fairness_share = 0.5;
@@ -285,37 +295,165 @@ std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline, bool& o
   return Solved{r.values, r.status == MipResult::Status::optimal, r.gap(), r.seconds};
 }
 
+// The share of time_limit_s that a stage's start may spend improving sizes by re-composing them.
+constexpr double k_size_share = 0.05;
+
+// A large-neighbourhood search on a feasible plan: the sizes re-composed by the solver `together`
+// at a time (each size alone, or each pair of sizes) with every other size held as it is (a small
+// problem, solved in a moment), kept when it scores more on `objective`; again for at most
+// `rounds` rounds while a round improves. A local search moves one step at a time; this finds the
+// compositions that need several changes at once (a heavier, cheaper vegetable traded for
+// lighter, dearer ones where the weight band binds; two sizes trading a scarce, heavy vegetable).
+std::vector<double> improve_by_size(const Model& m, std::vector<double> values,
+                                    const std::vector<double>& objective, double seconds,
+                                    const Deadline& deadline, std::size_t together, int rounds) {
+  const auto value_of = [&](const std::vector<double>& v) {
+    double total = 0.0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      total += objective[i] * v[i];
+    }
+    return total;
+  };
+  std::vector<std::size_t> sizes; // the sizes with baskets
+  for (std::size_t s = 0; s < m.candidates.size(); ++s) {
+    if (!m.candidates[s].empty()) {
+      sizes.push_back(s);
+    }
+  }
+  std::vector<std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    if (together < 2 || sizes.size() < 2) {
+      groups.push_back({sizes[i]});
+    }
+    for (std::size_t j = i + 1; together >= 2 && j < sizes.size(); ++j) {
+      groups.push_back({sizes[i], sizes[j]});
+    }
+  }
+  const Deadline budget = deadline.within(seconds);
+  const double each = seconds / static_cast<double>(std::max<std::size_t>(1, groups.size()));
+  double best = value_of(values);
+  bool improved = true;
+  for (int round = 0; improved && round < rounds; ++round) {
+    improved = false;
+    for (const auto& group : groups) {
+      if (budget.expired()) {
+        return values;
+      }
+      MipProblem one = m.problem;
+      for (std::size_t other = 0; other < m.candidates.size(); ++other) {
+        if (std::find(group.begin(), group.end(), other) != group.end()) {
+          continue;
+        }
+        for (const auto& c : m.candidates[other]) {
+          one.fix(c.q, values[static_cast<std::size_t>(c.q)]);
+          one.fix(c.y, values[static_cast<std::size_t>(c.y)]);
+        }
+      }
+      const MipResult r = solve_by(one, budget, values, each);
+      if (r.has_solution() && value_of(r.values) > best + 1e-6) {
+        best = value_of(r.values);
+        values = r.values;
+        improved = true;
+      }
+    }
+  }
+  return values;
+}
+
+// The share of time_limit_s that a stage searches without cutting planes: that is fast where the
+// linear relaxation is tight; where it is loose, the stage goes on with them, from the best plan
+// found.
+constexpr double k_uncut_share = 0.1;
+
+// Solves `m.problem` (objective `objective`) from `start`: first without cutting planes, for
+// k_uncut_share of the time limit (never past `deadline`); when that did not prove the optimum,
+// its best plan improved by re-composing each pair of sizes (improve_by_size), then the search
+// again with cutting planes, from there, and to within `then_gap` when given.
+MipResult solve_in_two(const PlanInput& in, Model& m, const std::vector<double>& objective,
+                       const Deadline& deadline, const std::vector<double>& start,
+                       std::optional<double> then_gap = std::nullopt) {
+  MipResult r = solve_by(m.problem, deadline, start, k_uncut_share * in.settings.time_limit_s);
+  if (r.status == MipResult::Status::feasible && !deadline.expired()) {
+    if (then_gap) {
+      m.problem.set_absolute_gap(*then_gap);
+    }
+    const auto better =
+        improve_by_size(m, r.values, objective, k_size_share * in.settings.time_limit_s, deadline, 2, 3);
+    m.problem.set_cuts(true);
+    const MipResult cut = solve_by(m.problem, deadline, better);
+    m.problem.set_cuts(false);
+    if (cut.has_solution()) {
+      const double seconds = r.seconds;
+      r = cut;
+      r.seconds += seconds;
+    }
+  }
+  return r;
+}
+
 // When the fairest plan leaves a basket outside its weight band: brings the baskets within their
-// bands, or as close as the harvest allows, keeping min_value_ratio, then the fairest again.
+// bands, or as close as the harvest allows, keeping min_value_ratio (the least deviation, to
+// within k_weight_gap); then, with that weight kept, the fairest plan again.
 Solved solve_weight(const PlanInput& in, Model& m, const Deadline& deadline, Solved fair) {
   tighten_weights(m, fair.values);
-  if (deviation(m, fair.values) <= 1e-9 || deadline.expired()) {
+  const double fair_deviation = deviation(m, fair.values);
+  if (fair_deviation <= 1e-9 || deadline.expired()) {
     return fair;
   }
   const double t_fair = fair.values[static_cast<std::size_t>(m.t)];
   m.problem.add_row({{m.t, 1.0}}, std::min(in.settings.min_value_ratio, t_fair) - 1e-9, k_infinity);
+  // The least deviation first (1 % of a target weight outweighs all of t), the fairest next, in
+  // one objective: the fairness term leads the search to the plans that keep both.
   std::vector<double> objective(m.problem.variables(), 0.0);
   objective[static_cast<std::size_t>(m.t)] = 1.0;
   for (const auto& [variable, coefficient] : deviation_terms(m, -k_weight_priority)) {
     objective[static_cast<std::size_t>(variable)] = coefficient;
   }
   m.problem.set_objective(objective, MipProblem::Sense::maximise);
+  // First to within the fairness gap, which proves both where the relaxation is tight; then, where
+  // it is not, to within the weight gap (the fairest plan with that weight follows).
   m.problem.set_absolute_gap(k_fairness_gap);
-  // No warm start from the fairest plan: CBC 2.10 given it as a start here reports it optimal
-  // without searching (seen on the unit test's heavy harvest: objective -184 against a bound of 1).
-  const MipResult r = solve_by(m.problem, deadline.part(k_fairness_share));
-  // The fairest plan scored the same way: a search stopped by the clock can end below it.
-  const double fair_score = t_fair - k_weight_priority * deviation(m, fair.values);
-  const bool better = r.has_solution() && r.objective >= fair_score - 1e-9;
-  // Its gap in the objective's own terms: a share of the target weight (plus the fraction t), not
-  // relative to an objective that is near zero when the baskets are near their bands.
-  const double reached = better ? r.objective : fair_score;
-  const double gap = r.status == MipResult::Status::optimal ? 0.0
-                     : !r.has_solution()
-                         ? 1.0 // no bound known
-                         : std::min(1.0, std::max(0.0, r.bound - reached) / k_weight_priority);
-  return {better ? r.values : fair.values, fair.proven && r.status == MipResult::Status::optimal,
-          std::max(fair.gap, gap), fair.seconds + r.seconds};
+  // No start from the fairest plan: from it the search stays near it, and takes longer to find
+  // the plans that meet the band (the fairest plan is still kept if nothing better is found).
+  const MipResult w = solve_in_two(in, m, objective, deadline.part(k_fairness_share), {},
+                                   k_weight_priority * k_weight_gap + 1e-9);
+  const auto score = [&](const std::vector<double>& v) {
+    return v[static_cast<std::size_t>(m.t)] - k_weight_priority * deviation(m, v);
+  };
+  // A search stopped by the clock can end below the fairest plan: that plan then.
+  std::vector<double> weighed = fair.values;
+  if (w.has_solution()) {
+    auto found = w.values;
+    tighten_weights(m, found);
+    if (score(found) >= score(fair.values)) {
+      weighed = found;
+    }
+  }
+  const double least = deviation(m, weighed);
+  // The weight stage's gap: the share of a target weight the baskets might still gain (t is at
+  // most 1, so what the bound allows beyond the fraction reached is weight).
+  const double weight_gap =
+      std::min(1.0, std::max(0.0, (w.has_solution() ? w.bound : 1.0) - score(weighed)) / k_weight_priority);
+  const double t_weighed = weighed[static_cast<std::size_t>(m.t)];
+  if (t_weighed >= t_fair - 1e-9) { // as fair as without weight: nothing to gain
+    return {weighed, fair.proven && w.status == MipResult::Status::optimal, std::max(fair.gap, weight_gap),
+            fair.seconds + w.seconds};
+  }
+  m.problem.add_row(deviation_terms(m, 1.0), -k_infinity, least + 1e-6); // keep the weight
+  // The fairest plan with that weight.
+  std::vector<double> fairest(m.problem.variables(), 0.0);
+  fairest[static_cast<std::size_t>(m.t)] = 1.0;
+  m.problem.set_objective(fairest, MipProblem::Sense::maximise);
+  m.problem.set_absolute_gap(k_fairness_gap);
+  const MipResult f = solve_by(m.problem, deadline.part(k_fairness_share), weighed);
+  std::vector<double> values = weighed;
+  if (f.has_solution() && f.objective >= weighed[static_cast<std::size_t>(m.t)]) {
+    values = f.values;
+    tighten_weights(m, values);
+  }
+  const bool proven = w.status == MipResult::Status::optimal && f.status == MipResult::Status::optimal;
+  return {values, proven, std::max(weight_gap, f.has_solution() ? f.gap() : 1.0),
+          fair.seconds + w.seconds + f.seconds};
 }
 
 // A start for the value stage: from a feasible plan, a local search that adds a portion step,
@@ -550,52 +688,6 @@ std::vector<double> PortionSearch::run() {
   return std::move(m_values);
 }
 
-// The share of time_limit_s the value stage's start may spend improving one size at a time.
-constexpr double k_size_share = 0.05;
-
-// A large-neighbourhood step on the local search's plan: each size in turn re-composed by the
-// solver with every other size held as it is (a small problem, solved in a moment), kept when it
-// hands out more. The local search moves one step at a time; this finds the compositions that
-// need several changes at once (a heavier, cheaper vegetable traded for lighter, dearer ones
-// where the weight band binds).
-std::vector<double> improve_by_size(const Model& m, std::vector<double> values,
-                                    const std::vector<double>& objective, double seconds,
-                                    const Deadline& deadline) {
-  const auto value_of = [&](const std::vector<double>& v) {
-    double total = 0.0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      total += objective[i] * v[i];
-    }
-    return total;
-  };
-  double best = value_of(values);
-  const double each = seconds / static_cast<double>(std::max<std::size_t>(1, m.candidates.size()));
-  for (std::size_t s = 0; s < m.candidates.size(); ++s) {
-    if (deadline.expired()) {
-      break;
-    }
-    MipProblem one = m.problem;
-    for (std::size_t other = 0; other < m.candidates.size(); ++other) {
-      if (other == s) {
-        continue;
-      }
-      for (const auto& c : m.candidates[other]) {
-        one.fix(c.q, values[static_cast<std::size_t>(c.q)]);
-        one.fix(c.y, values[static_cast<std::size_t>(c.y)]);
-      }
-    }
-    const MipResult r = solve_by(one, deadline, values, each);
-    if (r.has_solution() && value_of(r.values) > best + 1e-6) {
-      best = value_of(r.values);
-      values = r.values;
-    }
-  }
-  return values;
-}
-
-// The share of time_limit_s that the value stage searches without cutting planes.
-constexpr double k_value_share = 0.1;
-
 // The value kept by the later stages: the value stage's optimum less this share of the most the
 // baskets could hold (a fifth of k_value_gap, 2 cents on a 10 EUR basket), so that they can
 // choose among the plans that hand out as much, not only the one the solver met first.
@@ -674,19 +766,10 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   m.problem.set_objective(handed_out, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(std::max(1.0, most * k_value_gap));
   const auto start = improve_by_size(m, PortionSearch(in, m, fair.values).run(), handed_out,
-                                     k_size_share * in.settings.time_limit_s, deadline);
-  // First without cutting planes, for a tenth of the time limit: that is fast where the value cap
-  // binds. Where the stock binds instead, the bound stays loose without them: then again with
-  // them, from the best plan found.
-  MipResult second = solve_by(m.problem, deadline, start, k_value_share * in.settings.time_limit_s);
-  if (second.status == MipResult::Status::feasible && !deadline.expired()) {
-    m.problem.set_cuts(true);
-    const MipResult cut = solve_by(m.problem, deadline, second.values);
-    if (cut.has_solution()) {
-      second = cut;
-    }
-  }
-  m.problem.set_cuts(false);
+                                     k_size_share * in.settings.time_limit_s, deadline, 1, 1);
+  // First without cutting planes: that is fast where the value cap binds. Where the stock binds
+  // instead, the bound stays loose without them.
+  const MipResult second = solve_in_two(in, m, handed_out, deadline, start);
   Solved best = fair;
   if (second.has_solution()) {
     best = {second.values, best.proven && second.status == MipResult::Status::optimal,

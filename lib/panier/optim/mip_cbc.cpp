@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include <CbcEventHandler.hpp>
 #include <CbcModel.hpp>
@@ -95,14 +96,24 @@ MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::v
   }
   OsiClpSolverInterface solver;
   solver.messageHandler()->setLogLevel(0);
-  solver.loadProblem(matrix, problem.lower().data(), problem.upper().data(), problem.objective().data(),
+  // CBC is given a minimisation always (a maximisation negated): given a start for a maximisation
+  // whose objective is negative, CBC 2.10 took it for better than every bound and stopped at once,
+  // "optimal" (the weight stage: -57.9 against a bound of 1.0; tests/unit/test_mip.cpp).
+  const bool maximise = problem.sense() == MipProblem::Sense::maximise;
+  std::vector<double> objective = problem.objective();
+  if (maximise) {
+    for (double& c : objective) {
+      c = -c;
+    }
+  }
+  solver.loadProblem(matrix, problem.lower().data(), problem.upper().data(), objective.data(),
                      row_lower.data(), row_upper.data());
   for (int i = 0; i < columns; ++i) {
     if (problem.integer()[static_cast<std::size_t>(i)]) {
       solver.setInteger(i);
     }
   }
-  solver.setObjSense(problem.sense() == MipProblem::Sense::maximise ? -1.0 : 1.0);
+  solver.setObjSense(1.0);
 
   CbcModel model(solver);
   model.setLogLevel(0);
@@ -156,13 +167,12 @@ MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::v
         result.values[static_cast<std::size_t>(i)] = std::round(result.values[static_cast<std::size_t>(i)]);
       }
     }
-    double objective = 0.0;
+    result.objective = 0.0;
     for (int i = 0; i < columns; ++i) {
-      objective +=
+      result.objective +=
           problem.objective()[static_cast<std::size_t>(i)] * result.values[static_cast<std::size_t>(i)];
     }
-    result.objective = objective;
-    result.bound = model.getBestPossibleObjValue();
+    result.bound = maximise ? -model.getBestPossibleObjValue() : model.getBestPossibleObjValue();
     result.status = model.isProvenOptimal() ? MipResult::Status::optimal : MipResult::Status::feasible;
   } else if (model.isProvenInfeasible() || model.status() == 0) { // finished without a solution
     result.status = MipResult::Status::infeasible;
