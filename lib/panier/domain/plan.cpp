@@ -696,7 +696,7 @@ constexpr double k_value_kept = k_value_gap / 5;
 // The tie-breaking stages (variety, then what households cook) improve a plan that is already
 // proven on the rules before them: each searches at most this share of time_limit_s, keeps the
 // best it finds, and does not make the plan's status or gap.
-constexpr double k_tie_break_share = 0.05;
+constexpr double k_tie_break_share = 0.02;
 
 double tie_break_seconds(const PlanInput& in) { return k_tie_break_share * in.settings.time_limit_s; }
 
