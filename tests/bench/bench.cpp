@@ -140,6 +140,12 @@ panier::PlanInput generated_week(int vegetables, int sizes, double abundance, un
   return in;
 }
 
+// The bench's week for a grid cell: the seed mixed with the number of vegetables, so that every
+// cell differs; `plan` and `plan-one` give the same week for the same numbers.
+panier::PlanInput bench_week(int vegetables, int sizes, unsigned seed, double abundance) {
+  return generated_week(vegetables, sizes, abundance, seed * 7919U + static_cast<unsigned>(vegetables));
+}
+
 struct Fairness {
   double min_ratio = 0;
   double max_ratio = 0;
@@ -188,8 +194,7 @@ int bench_plan() {
   }
   std::vector<Case> limited; // the weeks that reached the time limit
   for (const Case& c : cases) {
-    const PlanInput in = generated_week(c.vegetables, c.sizes, c.abundance,
-                                        c.seed * 7919U + static_cast<unsigned>(c.vegetables));
+    const PlanInput in = bench_week(c.vegetables, c.sizes, c.seed, c.abundance);
     const Plan plan = compose_plan(in);
     // A basket outside its weight band is not invalid (the harvest may not allow the band):
     // how far outside, in % of the target, is a column of its own.
@@ -226,8 +231,7 @@ int bench_plan() {
               "over_s", "gap_%");
   for (const Case& c : limited) {
     for (double limit : {0.5, 1.0, 2.0, 5.0}) {
-      PlanInput in = generated_week(c.vegetables, c.sizes, c.abundance,
-                                    c.seed * 7919U + static_cast<unsigned>(c.vegetables));
+      PlanInput in = bench_week(c.vegetables, c.sizes, c.seed, c.abundance);
       in.settings.time_limit_s = limit;
       const Plan plan = compose_plan(in);
       std::printf("%-5d %-5d %-4u %-5.2f %8.1f %8.3f %8.3f %8.3f\n", c.vegetables, c.sizes, c.seed,
@@ -303,9 +307,8 @@ int main(int argc, char** argv) {
     }
     if (argc >= 5 && argc <= 7 &&
         std::strcmp(argv[1], "plan-one") == 0) { // plan-one VEG SIZES SEED [HARVEST [LIMIT_S]]
-      auto in = generated_week(std::atoi(argv[2]), std::atoi(argv[3]), argc >= 6 ? std::atof(argv[5]) : 1.25,
-                               static_cast<unsigned>(std::atoi(argv[4])) * 7919U +
-                                   static_cast<unsigned>(std::atoi(argv[2])));
+      auto in = bench_week(std::atoi(argv[2]), std::atoi(argv[3]), static_cast<unsigned>(std::atoi(argv[4])),
+                           argc >= 6 ? std::atof(argv[5]) : 1.25);
       if (argc == 7) {
         in.settings.time_limit_s = std::atof(argv[6]);
       }

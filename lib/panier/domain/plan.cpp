@@ -266,6 +266,13 @@ std::vector<std::pair<int, double>> deviation_terms(const Model& m, double facto
   return terms;
 }
 
+// The fairness stage's objective: the common fraction t.
+std::vector<double> fairness_objective(const Model& m) {
+  std::vector<double> objective(m.problem.variables(), 0.0);
+  objective[static_cast<std::size_t>(m.t)] = 1.0;
+  return objective;
+}
+
 // A share of weight outside the band costs this much of the common fraction t: the band comes
 // first (1 % outside it outweighs every gain in fairness), after the baskets' number and
 // min_value_ratio.
@@ -283,9 +290,7 @@ constexpr double k_fairness_share = 0.5;
 // Maximises the common fraction t; nullopt when no composition was found for these counts. Sets
 // `out_of_time` when that is for want of time rather than proven.
 std::optional<Solved> solve_fairness(Model& m, const Deadline& deadline, bool& out_of_time) {
-  std::vector<double> objective(m.problem.variables(), 0.0);
-  objective[static_cast<std::size_t>(m.t)] = 1.0;
-  m.problem.set_objective(objective, MipProblem::Sense::maximise);
+  m.problem.set_objective(fairness_objective(m), MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(k_fairness_gap);
   const MipResult r = deadline.expired() ? MipResult{} : solve_by(m.problem, deadline);
   out_of_time = out_of_time || r.status == MipResult::Status::unknown;
@@ -300,20 +305,12 @@ constexpr double k_size_share = 0.05;
 
 // A large-neighbourhood search on a feasible plan: the sizes re-composed by the solver `together`
 // at a time (each size alone, or each pair of sizes) with every other size held as it is (a small
-// problem, solved in a moment), kept when it scores more on `objective`; again for at most
+// problem, solved in a moment), kept when it scores more on the problem's objective; again for at most
 // `rounds` rounds while a round improves. A local search moves one step at a time; this finds the
 // compositions that need several changes at once (a heavier, cheaper vegetable traded for
 // lighter, dearer ones where the weight band binds; two sizes trading a scarce, heavy vegetable).
-std::vector<double> improve_by_size(const Model& m, std::vector<double> values,
-                                    const std::vector<double>& objective, double seconds,
+std::vector<double> improve_by_size(const Model& m, std::vector<double> values, double seconds,
                                     const Deadline& deadline, std::size_t together, int rounds) {
-  const auto value_of = [&](const std::vector<double>& v) {
-    double total = 0.0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      total += objective[i] * v[i];
-    }
-    return total;
-  };
   std::vector<std::size_t> sizes; // the sizes with baskets
   for (std::size_t s = 0; s < m.candidates.size(); ++s) {
     if (!m.candidates[s].empty()) {
@@ -331,7 +328,7 @@ std::vector<double> improve_by_size(const Model& m, std::vector<double> values,
   }
   const Deadline budget = deadline.within(seconds);
   const double each = seconds / static_cast<double>(std::max<std::size_t>(1, groups.size()));
-  double best = value_of(values);
+  double best = m.problem.objective_value(values);
   bool improved = true;
   for (int round = 0; improved && round < rounds; ++round) {
     improved = false;
@@ -350,8 +347,8 @@ std::vector<double> improve_by_size(const Model& m, std::vector<double> values,
         }
       }
       const MipResult r = solve_by(one, budget, values, each);
-      if (r.has_solution() && value_of(r.values) > best + 1e-6) {
-        best = value_of(r.values);
+      if (r.has_solution() && r.objective > best + 1e-6) {
+        best = r.objective;
         values = r.values;
         improved = true;
       }
@@ -365,20 +362,18 @@ std::vector<double> improve_by_size(const Model& m, std::vector<double> values,
 // found.
 constexpr double k_uncut_share = 0.1;
 
-// Solves `m.problem` (objective `objective`) from `start`: first without cutting planes, for
+// Solves `m.problem` from `start`: first without cutting planes, for
 // k_uncut_share of the time limit (never past `deadline`); when that did not prove the optimum,
 // its best plan improved by re-composing each pair of sizes (improve_by_size), then the search
 // again with cutting planes, from there, and to within `then_gap` when given.
-MipResult solve_in_two(const PlanInput& in, Model& m, const std::vector<double>& objective,
-                       const Deadline& deadline, const std::vector<double>& start,
-                       std::optional<double> then_gap = std::nullopt) {
+MipResult solve_in_two(const PlanInput& in, Model& m, const Deadline& deadline,
+                       const std::vector<double>& start, std::optional<double> then_gap = std::nullopt) {
   MipResult r = solve_by(m.problem, deadline, start, k_uncut_share * in.settings.time_limit_s);
   if (r.status == MipResult::Status::feasible && !deadline.expired()) {
     if (then_gap) {
       m.problem.set_absolute_gap(*then_gap);
     }
-    const auto better =
-        improve_by_size(m, r.values, objective, k_size_share * in.settings.time_limit_s, deadline, 2, 3);
+    const auto better = improve_by_size(m, r.values, k_size_share * in.settings.time_limit_s, deadline, 2, 3);
     m.problem.set_cuts(true);
     const MipResult cut = solve_by(m.problem, deadline, better);
     m.problem.set_cuts(false);
@@ -404,8 +399,7 @@ Solved solve_weight(const PlanInput& in, Model& m, const Deadline& deadline, Sol
   m.problem.add_row({{m.t, 1.0}}, std::min(in.settings.min_value_ratio, t_fair) - 1e-9, k_infinity);
   // The least deviation first (1 % of a target weight outweighs all of t), the fairest next, in
   // one objective: the fairness term leads the search to the plans that keep both.
-  std::vector<double> objective(m.problem.variables(), 0.0);
-  objective[static_cast<std::size_t>(m.t)] = 1.0;
+  auto objective = fairness_objective(m);
   for (const auto& [variable, coefficient] : deviation_terms(m, -k_weight_priority)) {
     objective[static_cast<std::size_t>(variable)] = coefficient;
   }
@@ -415,17 +409,14 @@ Solved solve_weight(const PlanInput& in, Model& m, const Deadline& deadline, Sol
   m.problem.set_absolute_gap(k_fairness_gap);
   // No start from the fairest plan: from it the search stays near it, and takes longer to find
   // the plans that meet the band (the fairest plan is still kept if nothing better is found).
-  const MipResult w = solve_in_two(in, m, objective, deadline.part(k_fairness_share), {},
-                                   k_weight_priority * k_weight_gap + 1e-9);
-  const auto score = [&](const std::vector<double>& v) {
-    return v[static_cast<std::size_t>(m.t)] - k_weight_priority * deviation(m, v);
-  };
+  const MipResult w =
+      solve_in_two(in, m, deadline.part(k_fairness_share), {}, k_weight_priority * k_weight_gap + 1e-9);
   // A search stopped by the clock can end below the fairest plan: that plan then.
   std::vector<double> weighed = fair.values;
   if (w.has_solution()) {
     auto found = w.values;
     tighten_weights(m, found);
-    if (score(found) >= score(fair.values)) {
+    if (m.problem.objective_value(found) >= m.problem.objective_value(fair.values)) {
       weighed = found;
     }
   }
@@ -433,7 +424,8 @@ Solved solve_weight(const PlanInput& in, Model& m, const Deadline& deadline, Sol
   // The weight stage's gap: the share of a target weight the baskets might still gain (t is at
   // most 1, so what the bound allows beyond the fraction reached is weight).
   const double weight_gap =
-      std::min(1.0, std::max(0.0, (w.has_solution() ? w.bound : 1.0) - score(weighed)) / k_weight_priority);
+      std::min(1.0, std::max(0.0, (w.has_solution() ? w.bound : 1.0) - m.problem.objective_value(weighed)) /
+                        k_weight_priority);
   const double t_weighed = weighed[static_cast<std::size_t>(m.t)];
   if (t_weighed >= t_fair - 1e-9) { // as fair as without weight: nothing to gain
     return {weighed, fair.proven && w.status == MipResult::Status::optimal, std::max(fair.gap, weight_gap),
@@ -441,9 +433,7 @@ Solved solve_weight(const PlanInput& in, Model& m, const Deadline& deadline, Sol
   }
   m.problem.add_row(deviation_terms(m, 1.0), -k_infinity, least + 1e-6); // keep the weight
   // The fairest plan with that weight.
-  std::vector<double> fairest(m.problem.variables(), 0.0);
-  fairest[static_cast<std::size_t>(m.t)] = 1.0;
-  m.problem.set_objective(fairest, MipProblem::Sense::maximise);
+  m.problem.set_objective(fairness_objective(m), MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(k_fairness_gap);
   const MipResult f = solve_by(m.problem, deadline.part(k_fairness_share), weighed);
   std::vector<double> values = weighed;
@@ -765,11 +755,11 @@ Solved solve_lexicographic(const PlanInput& in, Model& m, const Deadline& deadli
   }
   m.problem.set_objective(handed_out, MipProblem::Sense::maximise);
   m.problem.set_absolute_gap(std::max(1.0, most * k_value_gap));
-  const auto start = improve_by_size(m, PortionSearch(in, m, fair.values).run(), handed_out,
+  const auto start = improve_by_size(m, PortionSearch(in, m, fair.values).run(),
                                      k_size_share * in.settings.time_limit_s, deadline, 1, 1);
   // First without cutting planes: that is fast where the value cap binds. Where the stock binds
   // instead, the bound stays loose without them.
-  const MipResult second = solve_in_two(in, m, handed_out, deadline, start);
+  const MipResult second = solve_in_two(in, m, deadline, start);
   Solved best = fair;
   if (second.has_solution()) {
     best = {second.values, best.proven && second.status == MipResult::Status::optimal,

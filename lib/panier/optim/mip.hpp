@@ -32,6 +32,8 @@ public:
   bool cuts() const { return m_cuts; }
 
   std::size_t variables() const { return m_lower.size(); }
+  // The objective's value at `values` (one per variable).
+  double objective_value(const std::vector<double>& values) const;
   std::size_t rows() const { return m_rows.size(); }
 
   // Used by the solver backends.

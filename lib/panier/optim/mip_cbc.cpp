@@ -34,6 +34,14 @@ void MipProblem::set_objective(std::vector<double> coefficients, Sense sense) {
   m_sense = sense;
 }
 
+double MipProblem::objective_value(const std::vector<double>& values) const {
+  double total = 0.0;
+  for (std::size_t i = 0; i < m_objective.size() && i < values.size(); ++i) {
+    total += m_objective[i] * values[i];
+  }
+  return total;
+}
+
 double MipResult::gap() const {
   if (status == Status::optimal && std::fabs(bound - objective) <= 1e-9) {
     return 0.0;
@@ -167,11 +175,7 @@ MipResult solve_mip(const MipProblem& problem, double time_limit_s, const std::v
         result.values[static_cast<std::size_t>(i)] = std::round(result.values[static_cast<std::size_t>(i)]);
       }
     }
-    result.objective = 0.0;
-    for (int i = 0; i < columns; ++i) {
-      result.objective +=
-          problem.objective()[static_cast<std::size_t>(i)] * result.values[static_cast<std::size_t>(i)];
-    }
+    result.objective = problem.objective_value(result.values);
     result.bound = maximise ? -model.getBestPossibleObjValue() : model.getBestPossibleObjValue();
     result.status = model.isProvenOptimal() ? MipResult::Status::optimal : MipResult::Status::feasible;
   } else if (model.isProvenInfeasible() || model.status() == 0) { // finished without a solution
