@@ -313,8 +313,13 @@ int main(int argc, char** argv) {
         in.settings.time_limit_s = std::atof(argv[6]);
       }
       const auto plan = panier::compose_plan(in);
-      std::printf("%s %.3f gap %.3f %%, %d short\n", std::string(text(plan.status)).c_str(), plan.seconds,
-                  plan.gap * 100, plan.due() - plan.planned());
+      for (const auto& problem : panier::verify_plan(plan, in)) {
+        std::printf("%s\n", problem.c_str());
+      }
+      const Fairness f = fairness(plan);
+      std::printf("%s %.3f gap %.3f %%, %d short, least ratio %.4f, %.2f EUR handed out\n",
+                  std::string(text(plan.status)).c_str(), plan.seconds, plan.gap * 100,
+                  plan.due() - plan.planned(), f.min_ratio, f.handed_out);
       return 0;
     }
     if (argc >= 4 && argc <= 6 && std::strcmp(argv[1], "routes") == 0) {
