@@ -257,6 +257,16 @@ TEST_CASE("a value in a message: escaped, cut at 80 characters, never raw bytes"
   CHECK(panier::quoted("\x1b]0;pwned\x07") == "\"\\x1B]0;pwned\\x07\"");
 }
 
+TEST_CASE("text is counted and cut in characters, never inside one") {
+  CHECK(utf8_characters("") == 0);
+  CHECK(utf8_characters("Élodie") == 6);
+  CHECK(utf8_characters("Nguyễn Thị Hương") == 16);
+  CHECK(first_characters("Élodie", 1) == "É");
+  CHECK(first_characters("Nguyễn", 5) == "Nguyễ");
+  CHECK(first_characters("Hương", 9) == "Hương");
+  CHECK(first_characters("abc", 0).empty());
+}
+
 TEST_CASE("a table cell for the terminal carries no control sequence") {
   CHECK(terminal_text("a\x1b[2Jb") == "a[2Jb");
   CHECK(terminal_text("two\nlines\tand\rmore") == "two lines and more");

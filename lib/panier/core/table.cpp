@@ -27,10 +27,7 @@ Table::Table(std::vector<std::string> names, const std::vector<std::string>& num
   }
 }
 
-std::size_t display_width(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
-}
+std::size_t display_width(std::string_view text) { return utf8_characters(text); }
 
 namespace {
 

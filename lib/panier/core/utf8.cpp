@@ -1,5 +1,7 @@
 #include "panier/core/utf8.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace panier {
@@ -183,6 +185,24 @@ std::string folded_word(std::string_view word) {
     }
   }
   return out;
+}
+
+std::size_t utf8_characters(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
+std::string first_characters(std::string_view text, std::size_t count) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
+      if (seen == count) {
+        return std::string(text.substr(0, i));
+      }
+      ++seen;
+    }
+  }
+  return std::string(text);
 }
 
 } // namespace panier

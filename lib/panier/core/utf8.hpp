@@ -18,6 +18,12 @@ bool is_utf8(std::string_view bytes);
 // bytes are invalid before the end.
 std::optional<std::size_t> utf8_prefix(std::string_view bytes);
 
+// Characters, not bytes, of UTF-8 text (the bytes that do not continue a sequence).
+std::size_t utf8_characters(std::string_view text);
+
+// The first `count` characters of UTF-8 text (all of it when shorter), never cut inside one.
+std::string first_characters(std::string_view text, std::size_t count);
+
 // Most characters a message shows of one value; longer values end in "…".
 inline constexpr std::size_t k_message_chars = 80;
 

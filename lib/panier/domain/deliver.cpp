@@ -8,6 +8,7 @@
 
 #include "panier/core/collate.hpp"
 #include "panier/core/error.hpp"
+#include "panier/core/utf8.hpp"
 #include "panier/domain/allocate.hpp"
 #include "panier/domain/feedback.hpp"
 #include "panier/domain/households.hpp"
@@ -21,16 +22,7 @@ namespace panier {
 namespace {
 
 // The first character of a UTF-8 name ("Élodie" -> "É").
-std::string initial(const std::string& name) {
-  if (name.empty()) {
-    return {};
-  }
-  std::size_t length = 1;
-  while (length < name.size() && (static_cast<unsigned char>(name[length]) & 0xC0U) == 0x80U) {
-    ++length;
-  }
-  return name.substr(0, length);
-}
+std::string initial(const std::string& name) { return first_characters(name, 1); }
 
 std::string display_name(NameDisplay how, const db::IdentityRow& who) {
   switch (how) {

@@ -92,7 +92,7 @@ void chart_series(ImpactPage& page, const std::vector<Site>& sites, const Config
     for (const auto& f : db::funding_weeks(*site.store, filter)) {
       funding[f.funder] += f.amount_cents;
     }
-    const Config& site_config = site.config != nullptr ? *site.config : config;
+    const Config& site_config = site.config_or(config);
     for (const auto& f : db::feedback_facts(*site.store, filter)) {
       const Vegetable* v = site_config.catalogue.find(f.vegetable);
       const auto week = Week::parse_iso(f.week);

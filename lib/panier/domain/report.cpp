@@ -814,7 +814,7 @@ Table report_table(const std::vector<Site>& sites, const Config& config, const R
   check_request(request, config);
   Table merged;
   for (const Site& site : sites) {
-    Table t = one_site(*site.store, site.config != nullptr ? *site.config : config, request);
+    Table t = one_site(*site.store, site.config_or(config), request);
     apply_min_cell(t, request.min_cell);
     if (!with_site_column) {
       return t;

@@ -52,6 +52,9 @@ struct Site {
   std::string name;
   Store* store = nullptr;
   const Config* config = nullptr; // the site's own configuration; null: the one given to the report
+
+  // The configuration the site's data is read with: its own, or else `given`.
+  const Config& config_or(const Config& given) const { return config != nullptr ? *config : given; }
 };
 
 // The report over one database, or over several with a first column `site` (`sites` has more

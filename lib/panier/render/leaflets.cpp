@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "panier/core/csv.hpp"
+#include "panier/core/utf8.hpp"
 #include "panier/render/page.hpp"
 #include "panier/render/text.hpp"
 
@@ -147,26 +148,6 @@ void leaflet_html(std::ostream& out, const DeliveryWeek& d, const Config& config
       << "</p>\n</div>\n";
 }
 
-// Characters, not bytes, of UTF-8 text.
-std::size_t characters(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
-}
-
-// The first `count` characters of UTF-8 text.
-std::string first_characters(std::string_view text, std::size_t count) {
-  std::size_t seen = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
-      if (seen == count) {
-        return std::string(text.substr(0, i));
-      }
-      ++seen;
-    }
-  }
-  return std::string(text);
-}
-
 // The longest start of UTF-8 text, cut between words, of at most `count` characters.
 std::string words_within(std::string_view text, std::size_t count) {
   std::string start = first_characters(text, count);
@@ -206,11 +187,11 @@ std::string leaflet_text(const DeliveryWeek& d, const Config& config, const Leaf
   std::stable_sort(tipped.begin(), tipped.end(),
                    [](const Vegetable* a, const Vegetable* b) { return a->unfamiliar && !b->unfamiliar; });
   std::string tips;
-  const std::size_t fixed = characters(head) + characters(tail);
+  const std::size_t fixed = utf8_characters(head) + utf8_characters(tail);
   for (const Vegetable* v : tipped) {
     const std::string tip = fmt::format(" {}{}{}", v->name, colon(lang), v->tip);
-    const std::size_t used = fixed + characters(tips);
-    if (used + characters(tip) <= k_leaflet_text_chars) {
+    const std::size_t used = fixed + utf8_characters(tips);
+    if (used + utf8_characters(tip) <= k_leaflet_text_chars) {
       tips += tip;
     } else if (v->unfamiliar && used + 24 < k_leaflet_text_chars) {
       tips += words_within(tip, k_leaflet_text_chars - used - 1) + "…"; // its start, whole words
@@ -218,7 +199,7 @@ std::string leaflet_text(const DeliveryWeek& d, const Config& config, const Leaf
     // a familiar vegetable's tip that does not fit is left out: a shorter one after it may fit
   }
   std::string text = head + tips + tail;
-  if (characters(text) > k_leaflet_text_chars) {
+  if (utf8_characters(text) > k_leaflet_text_chars) {
     text = first_characters(text, k_leaflet_text_chars - 1) + "…";
   }
   return text;
