@@ -190,6 +190,41 @@ void stop(const std::vector<pid_t>& children) {
   }
 }
 
+// A plan's problems other than a weight band missed (the harvest may not allow the band: how
+// far outside is a column of its own); printed, and true when there are none.
+bool valid_but_weight(const panier::Plan& plan, const panier::PlanInput& in) {
+  for (const auto& problem : panier::verify_plan(plan, in)) {
+    if (problem.find("outside its weight band") == std::string::npos) {
+      std::fprintf(stderr, "bench: invalid plan: %s\n", problem.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+// How far the size furthest outside its weight band is, in % of its target weight.
+double out_kg_percent(const panier::Plan& plan, const panier::PlanInput& in) {
+  double out_kg = 0;
+  for (std::size_t s = 0; s < plan.sizes.size(); ++s) {
+    const auto& sp = plan.sizes[s];
+    const panier::WeightBand band = panier::weight_band(in.sizes[s].size, in.settings);
+    if (sp.planned > 0) {
+      const auto off = std::max<std::int64_t>({0, band.low_g - sp.grams, sp.grams - band.high_g});
+      out_kg =
+          std::max(out_kg, 100.0 * static_cast<double>(off) / static_cast<double>(in.sizes[s].size.target_g));
+    }
+  }
+  return out_kg;
+}
+
+// The plan composed while as many other processes spin as there are processors.
+panier::Plan plan_on_busy_machine(const panier::PlanInput& in) {
+  const std::vector<pid_t> spinning = spin(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+  panier::Plan plan = panier::compose_plan(in);
+  stop(spinning);
+  return plan;
+}
+
 int bench_plan() {
   using namespace panier;
   std::printf("%-5s %-5s %-4s %-5s %-14s %8s %8s %7s %10s %9s %9s %10s %9s %9s %9s\n", "veg", "sizes", "seed",
@@ -222,24 +257,10 @@ int bench_plan() {
   for (const Case& c : cases) {
     const PlanInput in = bench_week(c.vegetables, c.sizes, c.seed, c.abundance);
     const Plan plan = compose_plan(in);
-    // A basket outside its weight band is not invalid (the harvest may not allow the band):
-    // how far outside, in % of the target, is a column of its own.
-    for (const auto& problem : verify_plan(plan, in)) {
-      if (problem.find("outside its weight band") == std::string::npos) {
-        std::fprintf(stderr, "bench: invalid plan: %s\n", problem.c_str());
-        return 1;
-      }
+    if (!valid_but_weight(plan, in)) {
+      return 1;
     }
-    double out_kg = 0;
-    for (std::size_t s = 0; s < plan.sizes.size(); ++s) {
-      const auto& sp = plan.sizes[s];
-      const WeightBand band = weight_band(in.sizes[s].size, in.settings);
-      if (sp.planned > 0) {
-        const auto off = std::max<std::int64_t>({0, band.low_g - sp.grams, sp.grams - band.high_g});
-        out_kg = std::max(out_kg,
-                          100.0 * static_cast<double>(off) / static_cast<double>(in.sizes[s].size.target_g));
-      }
-    }
+    const double out_kg = out_kg_percent(plan, in);
     const Plan greedy = bench::greedy_plan(in);
     const Fairness a = fairness(plan);
     const Fairness b = fairness(greedy);
@@ -261,9 +282,7 @@ int bench_plan() {
       PlanInput in = bench_week(c.vegetables, c.sizes, c.seed, c.abundance);
       in.settings.time_limit_s = limit;
       const Plan plan = compose_plan(in);
-      const std::vector<pid_t> spinning = spin(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
-      const Plan busy = compose_plan(in);
-      stop(spinning);
+      const Plan busy = plan_on_busy_machine(in);
       std::printf("%-5d %-5d %-4u %-5.2f %8.1f %8.3f %8.3f %8.3f %8.3f\n", c.vegetables, c.sizes, c.seed,
                   c.abundance, limit, plan.seconds, std::max(0.0, plan.seconds - limit), plan.gap * 100,
                   std::max(0.0, busy.seconds - limit));
@@ -296,30 +315,16 @@ int bench_plan_sweep() {
     for (unsigned seed = 11; seed <= 16; ++seed) {
       PlanInput in = bench_week(shape.vegetables, shape.sizes, seed, shape.abundance);
       const Plan plan = compose_plan(in);
-      for (const auto& problem : verify_plan(plan, in)) {
-        if (problem.find("outside its weight band") == std::string::npos) {
-          std::fprintf(stderr, "bench: invalid plan: %s\n", problem.c_str());
-          return 1;
-        }
+      if (!valid_but_weight(plan, in)) {
+        return 1;
       }
-      double out_kg = 0;
-      for (std::size_t s = 0; s < plan.sizes.size(); ++s) {
-        const WeightBand band = weight_band(in.sizes[s].size, in.settings);
-        if (plan.sizes[s].planned > 0) {
-          const auto off = std::max<std::int64_t>(
-              {0, band.low_g - plan.sizes[s].grams, plan.sizes[s].grams - band.high_g});
-          out_kg = std::max(out_kg, 100.0 * static_cast<double>(off) /
-                                        static_cast<double>(in.sizes[s].size.target_g));
-        }
-      }
+      const double out_kg = out_kg_percent(plan, in);
       std::string busy = "-";
       ++weeks;
       if (plan.status == PlanStatus::time_limit) {
         ++limited;
         in.settings.time_limit_s = 2.0;
-        const std::vector<pid_t> spinning = spin(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
-        const Plan again = compose_plan(in);
-        stop(spinning);
+        const Plan again = plan_on_busy_machine(in);
         const double over = std::max(0.0, again.seconds - 2.0);
         worst_over = std::max(worst_over, over);
         busy = fmt::format("{:.3f}", over);
